@@ -1,0 +1,27 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home.demo import load_site
+from resources.demo import load_directory
+from services.demo import load_catalogue
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site from the standards. Safe to run again: it updates, never duplicates."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--skip-index", action="store_true", help="Do not rebuild the search index at the end."
+        )
+
+    def handle(self, *args, skip_index=False, **options):
+        with transaction.atomic():
+            home = load_site()
+            institutions = load_directory()
+            load_catalogue(home, institutions)
+        if not skip_index:
+            call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Demo content loaded."))

@@ -1,0 +1,74 @@
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+def _check_database():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+        cursor.fetchone()
+    return connection.vendor
+
+
+def _check_cache():
+    cache.set("healthz:probe", "ok", 10)
+    if cache.get("healthz:probe") != "ok":
+        raise RuntimeError("cache did not return the value just stored")
+    return settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1]
+
+
+def _check_broker():
+    if not settings.CELERY_BROKER_URL:
+        return "in-process"
+    from portal.celery import app
+
+    with app.connection_for_write() as conn:
+        conn.ensure_connection(max_retries=1, timeout=2)
+    return conn.transport_cls if isinstance(conn.transport_cls, str) else "connected"
+
+
+def _check_search():
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    es_client = getattr(backend, "es", None)
+    if es_client is not None:
+        if not es_client.ping():
+            raise RuntimeError("Elasticsearch did not answer ping")
+        return "elasticsearch"
+    from wagtail.models import Page
+
+    list(Page.objects.live().search("健康检查")[:1])
+    return "database"
+
+
+CHECKS = {
+    "database": _check_database,
+    "cache": _check_cache,
+    "broker": _check_broker,
+    "search": _check_search,
+}
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """JSON status of every configured part: 200 when all answer, 503 naming the ones that don't."""
+    parts = {}
+    failing = []
+    for name, check in CHECKS.items():
+        try:
+            parts[name] = {"ok": True, "detail": check()}
+        except Exception as exc:  # noqa: BLE001 - any failure means the part is down
+            logger.warning("healthz: %s failed: %s", name, exc)
+            parts[name] = {"ok": False, "detail": exc.__class__.__name__}
+            failing.append(name)
+    body = {"status": "ok" if not failing else "unavailable", "failing": failing, "parts": parts}
+    return JsonResponse(body, status=503 if failing else 200)

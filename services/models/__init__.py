@@ -1,0 +1,3 @@
+from .catalogue import ServiceGuidePage, ServiceIndexPage, ServicePage, ServiceSectionPage
+
+__all__ = ["ServiceGuidePage", "ServiceIndexPage", "ServicePage", "ServiceSectionPage"]
