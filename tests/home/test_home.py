@@ -41,7 +41,7 @@ def test_demo_has_every_qi_element_with_at_least_three_services(demo_site):
         "brand",
         "equipment",
     }
-    for element, section in sections.items():
+    for section in sections.values():
         live_services = ServicePage.objects.live().child_of(section).count()
         assert live_services >= 3, f"{section.title} has {live_services} services"
 
