@@ -104,6 +104,9 @@ def build_catalogue(services_per_section=1):
         is_default_site=True, defaults={"root_page": home, "hostname": "localhost", "port": 80}
     )
     index = ServiceIndexPageFactory(parent=home)
+    # One section per QI element: make room if the session's demo content holds this one.
+    for existing in ServiceSectionPage.objects.filter(qi_element="metrology"):
+        existing.delete()
     section = ServiceSectionPageFactory(parent=index)
     services = [ServicePageFactory(parent=section) for _ in range(services_per_section)]
     return home, index, section, services

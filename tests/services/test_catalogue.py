@@ -32,6 +32,7 @@ class CatalogueAdminTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(ServiceIndexPage, ServicePage)
 
     def test_create_section(self):
+        ServiceSectionPage.objects.filter(qi_element="standardization").delete()  # demo's, if loaded
         self.assertCanCreate(
             self.index,
             ServiceSectionPage,
