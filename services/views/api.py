@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from ninja import File, Header, Router, Schema
+from ninja import File, Header, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from django.core.exceptions import ValidationError
@@ -138,11 +138,23 @@ def _choice_list(pairs):
 
 
 def _too_many():
-    return 429, {"detail": _("Too many attempts. Please wait a while and try again.")}
+    return Status(429, {"detail": _("Too many attempts. Please wait a while and try again.")})
 
 
 def _not_found():
-    return 404, {"detail": _("No request matches this number and tracking code.")}
+    return Status(404, {"detail": _("No request matches this number and tracking code.")})
+
+
+def _invalid(errors):
+    return Status(422, {"detail": _("Please correct the fields listed."), "errors": errors})
+
+
+def _attachment_out(attachment):
+    return {
+        "name": attachment.original_name,
+        "content_type": attachment.content_type,
+        "size": attachment.size,
+    }
 
 
 def _find_with_token(number, token):
@@ -194,7 +206,7 @@ def submit(
         errors.update(
             {field: [str(m) for m in messages] for field, messages in form.errors.items()}
         )
-        return 422, {"detail": _("Please correct the fields listed."), "errors": errors}
+        return Status(422, {"detail": _("Please correct the fields listed."), "errors": errors})
     service_request, token, created = create_request(
         form.request_data(),
         channel=Channel.API,
@@ -204,13 +216,14 @@ def submit(
     tracking_url = (
         request.build_absolute_uri(tracking_path(service_request.number, token)) if token else None
     )
-    return (201 if created else 200), {
+    body = {
         "number": service_request.number,
         "status": service_request.status,
         "tracking_token": token,
         "tracking_url": tracking_url,
         "replayed": not created,
     }
+    return Status(201 if created else 200, body)
 
 
 @router.post(
@@ -230,24 +243,15 @@ def upload_attachments(
     if service_request is None:
         return _not_found()
     if not service_request.is_open:
-        return 409, {"detail": _("This request is closed: nothing more can be added.")}
+        return Status(409, {"detail": _("This request is closed: nothing more can be added.")})
     try:
         clean_attachment_list(files, already=service_request.attachments.count())
         attachments = add_attachments(service_request, files)
     except ValidationError as error:
-        return 422, {
-            "detail": _("Please correct the fields listed."),
-            "errors": {"files": [str(m) for m in error.messages]},
-        }
+        return _invalid({"files": [str(m) for m in error.messages]})
     except TooManyAttachments:
-        return 422, {
-            "detail": _("Please correct the fields listed."),
-            "errors": {"files": [_("At most 5 attachments per request.")]},
-        }
-    return 201, [
-        {"name": a.original_name, "content_type": a.content_type, "size": a.size}
-        for a in attachments
-    ]
+        return _invalid({"files": [_("At most 5 attachments per request.")]})
+    return Status(201, [_attachment_out(a) for a in attachments])
 
 
 @router.post(
@@ -261,27 +265,27 @@ def track(request: HttpRequest, payload: TrackIn):
     service_request = _find_with_token(payload.number, payload.token)
     if service_request is None:
         return _not_found()
-    return 200, {
-        "number": service_request.number,
-        "request_type": service_request.request_type,
-        "request_type_label": service_request.get_request_type_display(),
-        "status": service_request.status,
-        "status_label": RequestStatus(service_request.status).label,
-        "title": service_request.title,
-        "created_at": service_request.created_at,
-        "events": [
-            {
-                "kind": event.kind,
-                "kind_label": event.get_kind_display(),
-                "status": event.to_status,
-                "message": event.message,
-                "by_enterprise": event.by_enterprise,
-                "created_at": event.created_at,
-            }
-            for event in service_request.public_events()
-        ],
-        "attachments": [
-            {"name": a.original_name, "content_type": a.content_type, "size": a.size}
-            for a in service_request.attachments.all()
-        ],
-    }
+    return Status(
+        200,
+        {
+            "number": service_request.number,
+            "request_type": service_request.request_type,
+            "request_type_label": str(service_request.get_request_type_display()),
+            "status": service_request.status,
+            "status_label": str(RequestStatus(service_request.status).label),
+            "title": service_request.title,
+            "created_at": service_request.created_at,
+            "events": [
+                {
+                    "kind": event.kind,
+                    "kind_label": str(event.get_kind_display()),
+                    "status": event.to_status,
+                    "message": event.message,
+                    "by_enterprise": event.by_enterprise,
+                    "created_at": event.created_at,
+                }
+                for event in service_request.public_events()
+            ],
+            "attachments": [_attachment_out(a) for a in service_request.attachments.all()],
+        },
+    )
