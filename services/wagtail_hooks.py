@@ -3,7 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from services.models import Enterprise, EnterpriseMembership
 from services.views import staff
 
 
@@ -25,3 +28,35 @@ def register_intake_menu_item():
         icon_name="form",
         order=250,
     )
+
+
+class EnterpriseViewSet(SnippetViewSet):
+    model = Enterprise
+    icon = "site"
+    menu_label = _("Enterprises")
+    list_display = ["name", "credit_code", "district", "industry", "size"]
+    list_filter = ["district", "industry", "size"]
+    search_fields = ["name", "credit_code"]
+    ordering = ["name"]
+
+
+class EnterpriseMembershipViewSet(SnippetViewSet):
+    """Staff confirm pending claims of accounts on existing enterprise files here."""
+
+    model = EnterpriseMembership
+    icon = "user"
+    menu_label = _("Enterprise accounts")
+    list_display = ["user", "enterprise", "status", "created_at"]
+    list_filter = ["status"]
+    ordering = ["status", "-created_at"]
+
+
+class EnterpriseViewSetGroup(SnippetViewSetGroup):
+    items = (EnterpriseViewSet, EnterpriseMembershipViewSet)
+    menu_icon = "site"
+    menu_label = _("Enterprises")
+    menu_name = "enterprises"
+    menu_order = 240
+
+
+register_snippet(EnterpriseViewSetGroup)

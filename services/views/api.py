@@ -32,8 +32,6 @@ from services.ratelimit import is_rate_limited
 
 router = Router(tags=["requests"])
 
-# Any string a partner sends becomes a stable UUID, so retries with the same key match.
-IDEMPOTENCY_NAMESPACE = uuid.UUID("6f1c3f0e-8c1e-4d55-9a55-2f7c4d1f0b11")
 _NO_TOKEN_HASH = hash_token("no request has this token")
 
 
@@ -200,7 +198,11 @@ def submit(
             errors["service"] = [_("Unknown service item.")]
         data["service"] = service.pk if service else ""
     if idempotency_key:
-        data["idempotency_key"] = str(uuid.uuid5(IDEMPOTENCY_NAMESPACE, idempotency_key[:200]))
+        # A replay returns the tracking token, so the key must be as unguessable as a UUID.
+        try:
+            data["idempotency_key"] = str(uuid.UUID(idempotency_key))
+        except ValueError:
+            errors["Idempotency-Key"] = [_("Send a random UUID, for example a UUID4.")]
     form = RequestForm(data={k: v for k, v in data.items() if v is not None})
     if not form.is_valid() or errors:
         errors.update(

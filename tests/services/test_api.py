@@ -7,6 +7,7 @@ from tests.services.factories import make_uscc
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.services.api_urls")]
 
 API = "/api/requests"
+KEY = "5b0f7c52-3d5e-4c1a-9d7e-0a4f8c2b6e11"
 
 
 def api_data(**overrides):
@@ -150,9 +151,9 @@ def test_idempotency_key_creates_one_request(
     client, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        first = submit(client, key="order-42")
+        first = submit(client, key=KEY)
     with django_capture_on_commit_callbacks(execute=True):
-        second = submit(client, key="order-42")
+        second = submit(client, key=KEY)
     assert first.status_code == 201 and second.status_code == 200
     assert second.json()["number"] == first.json()["number"]
     assert second.json()["replayed"] is True
@@ -160,7 +161,14 @@ def test_idempotency_key_creates_one_request(
     assert ServiceRequest.objects.count() == 1
     assert len(mailoutbox) == 1
     # The same key from another enterprise is another request.
-    assert submit(client, key="order-42", credit_code=make_uscc(5)).status_code == 201
+    assert submit(client, key=KEY, credit_code=make_uscc(5)).status_code == 201
+
+
+def test_guessable_idempotency_key_is_refused(client):
+    response = submit(client, key="order-42")
+    assert response.status_code == 422
+    assert "Idempotency-Key" in response.json()["errors"]
+    assert not ServiceRequest.objects.exists()
 
 
 def test_api_rate_limit(client, settings):

@@ -244,3 +244,10 @@ def test_consultation_without_email_gets_number_but_no_mail(
     assert response.status_code == 302
     assert ServiceRequest.objects.get().request_type == RequestType.CONSULTATION
     assert mailoutbox == []
+
+
+def test_bookable_equipment_lookup_without_the_resources_model(db):
+    from services.equipment import get_bookable_equipment
+
+    assert get_bookable_equipment(1) is None
+    assert get_bookable_equipment("not a number") is None

@@ -58,3 +58,22 @@ def test_admin_without_permission_is_refused(client, db):
 def test_anonymous_goes_to_login(client, db):
     response = client.get(URL)
     assert response.status_code == 302
+
+
+def test_staff_confirm_a_pending_claim_in_the_admin(client, db):
+    from services.models import EnterpriseMembership
+    from tests.services.factories import MembershipFactory
+
+    pending = MembershipFactory(status=EnterpriseMembership.Status.PENDING)
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    listing = client.get("/admin/snippets/services/enterprisemembership/")
+    assert listing.status_code == 200
+    edit_url = f"/admin/snippets/services/enterprisemembership/edit/{pending.pk}/"
+    response = client.post(
+        edit_url,
+        {"user": pending.user_id, "enterprise": pending.enterprise_id, "status": "active"},
+    )
+    assert response.status_code == 302
+    pending.refresh_from_db()
+    assert pending.status == "active"
