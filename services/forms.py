@@ -183,6 +183,18 @@ class RequestForm(forms.ModelForm):
             "report_number": _("The number on the inspection report, if there is one."),
         }
 
+    # The order of the page, so the error summary lists fields as they appear.
+    field_order = [
+        "request_type",
+        "service",
+        "title",
+        "description",
+        *[name for names, _required in TYPE_FIELDS.values() for name in names],
+        "attachments",
+        *ENTERPRISE_FORM_FIELDS,
+        *CONTACT_FIELDS,
+    ]
+
     def __init__(self, *args, acting_enterprise=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.acting_enterprise = acting_enterprise

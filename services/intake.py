@@ -22,6 +22,7 @@ from services.models import (
     RequestEvent,
     ServiceRequest,
 )
+from services.models.requests import hash_token
 from services.validators import MAX_ATTACHMENTS_PER_REQUEST, sniff_attachment
 
 REQUEST_FIELDS = [
@@ -75,6 +76,22 @@ def next_number(request_type):
 
 def tracking_path(number, token):
     return f"{reverse('services:request_track')}?{urlencode({'number': number, 'token': token})}"
+
+
+# Compared against when the number is unknown, so a miss costs the same as a wrong token.
+_UNKNOWN_REQUEST = ServiceRequest(tracking_token_hash=hash_token("no request has this token"))
+
+
+def find_request_by_token(number, token):
+    """The request with this number if the token is its tracking token, else None.
+
+    A wrong number, a wrong token and a missing request look the same to the caller.
+    """
+    number = (number or "").strip().upper()
+    service_request = ServiceRequest.objects.filter(number=number).first() if number else None
+    candidate = service_request or _UNKNOWN_REQUEST
+    matches = candidate.check_tracking_token((token or "").strip())
+    return service_request if matches and service_request is not None else None
 
 
 def _idempotency_cache_key(enterprise_id, key):

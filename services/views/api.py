@@ -17,7 +17,13 @@ from django.utils.translation import gettext as _
 
 from portal.choices import District, Industry, QIElement
 from services.forms import RequestForm, clean_attachment_list
-from services.intake import TooManyAttachments, add_attachments, create_request, tracking_path
+from services.intake import (
+    TooManyAttachments,
+    add_attachments,
+    create_request,
+    find_request_by_token,
+    tracking_path,
+)
 from services.models import (
     Channel,
     EnterpriseSize,
@@ -25,14 +31,10 @@ from services.models import (
     RequestStatus,
     RequestType,
     ServicePage,
-    ServiceRequest,
 )
-from services.models.requests import hash_token
 from services.ratelimit import is_rate_limited
 
 router = Router(tags=["requests"])
-
-_NO_TOKEN_HASH = hash_token("no request has this token")
 
 
 class RequestIn(Schema):
@@ -155,15 +157,6 @@ def _attachment_out(attachment):
     }
 
 
-def _find_with_token(number, token):
-    """The request if the token matches; same work and answer for a wrong or missing number."""
-    service_request = ServiceRequest.objects.filter(number=(number or "").strip().upper()).first()
-    if service_request is None:
-        hash_token(token or "") == _NO_TOKEN_HASH  # noqa: B015
-        return None
-    return service_request if service_request.check_tracking_token(token) else None
-
-
 @router.get("/choices", response=ChoicesOut, summary="Choices the request form needs")
 def choices(request: HttpRequest):
     services = ServicePage.objects.live().order_by("title").values_list("slug", "title")
@@ -241,7 +234,7 @@ def upload_attachments(
 ):
     if is_rate_limited(request, "upload"):
         return _too_many()
-    service_request = _find_with_token(number, tracking_token)
+    service_request = find_request_by_token(number, tracking_token)
     if service_request is None:
         return _not_found()
     if not service_request.is_open:
@@ -264,7 +257,7 @@ def upload_attachments(
 def track(request: HttpRequest, payload: TrackIn):
     if is_rate_limited(request, "track"):
         return _too_many()
-    service_request = _find_with_token(payload.number, payload.token)
+    service_request = find_request_by_token(payload.number, payload.token)
     if service_request is None:
         return _not_found()
     return Status(

@@ -14,6 +14,7 @@ from services.intake import (
     add_attachments,
     add_enterprise_message,
     create_request,
+    find_request_by_token,
     tracking_path,
     withdraw,
 )
@@ -26,7 +27,6 @@ from services.models import (
     ServiceRequest,
     enterprise_of,
 )
-from services.models.requests import hash_token
 from services.ratelimit import is_rate_limited
 from services.views.access import (
     SESSION_NEW_TOKENS,
@@ -34,9 +34,6 @@ from services.views.access import (
     get_request_or_404,
     remember_tracking,
 )
-
-# Compared against when the number is unknown, so a miss costs the same as a wrong token.
-_NO_TOKEN_HASH = hash_token("no request has this token")
 
 
 def rate_limited(request):
@@ -128,14 +125,12 @@ def request_track(request):
         return rate_limited(request)
     form = TrackForm(request.GET)
     if form.is_valid():
-        number = form.cleaned_data["number"].strip().upper()
-        token = form.cleaned_data["token"].strip()
-        service_request = ServiceRequest.objects.filter(number=number).first()
-        if service_request is not None and service_request.check_tracking_token(token):
+        service_request = find_request_by_token(
+            form.cleaned_data["number"], form.cleaned_data["token"]
+        )
+        if service_request is not None:
             remember_tracking(request, service_request)
             return redirect("services:request_detail", number=service_request.number)
-        if service_request is None:
-            hash_token(token) == _NO_TOKEN_HASH  # noqa: B015  same work as a real comparison
     return render(
         request,
         "services/request_track.html",
