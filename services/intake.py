@@ -23,6 +23,7 @@ from services.models import (
     ServiceRequest,
 )
 from services.models.requests import hash_token
+from services.tasks import send_request_confirmation
 from services.validators import MAX_ATTACHMENTS_PER_REQUEST, sniff_attachment
 
 REQUEST_FIELDS = [
@@ -167,8 +168,6 @@ def create_request(
     A repeated idempotency key returns the first request; its token is returned only while the
     first answer is still cached (the mail carries it too).
     """
-    from services.tasks import send_request_confirmation
-
     stored_names = []
     enterprise = None
     try:

@@ -61,6 +61,7 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 class ServiceRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ServiceRequest
+        skip_postgeneration_save = True
 
     enterprise = factory.SubFactory(EnterpriseFactory)
     request_type = RequestType.CONSULTATION

@@ -29,6 +29,7 @@ def test_numbers_come_from_one_counter_per_type_and_day():
     assert RequestCounter.objects.get(prefix="XQ").last_value == 2
 
 
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_fifty_parallel_submissions_get_fifty_numbers():
     if connection.vendor != "postgresql":

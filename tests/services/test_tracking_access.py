@@ -3,10 +3,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from services.intake import create_request
-from services.models import Channel, RequestAttachment, RequestEvent, ServiceRequest
+from services.models import RequestAttachment, RequestEvent, ServiceRequest
 from tests.services.conftest import PDF, request_data, upload
-from tests.services.factories import MembershipFactory, UserFactory
+from tests.services.factories import MembershipFactory, ServiceRequestFactory, UserFactory
 
 NEW = "/requests/new/"
 TRACK = "/requests/track/"
@@ -169,10 +168,9 @@ def test_staff_with_permission_can_view(two_enterprises):
 def test_events_are_append_only():
     from services.models import AppendOnlyError
 
-    service_request, _token, _created = create_request(
-        {**request_data(), "attachments": []}, channel=Channel.WEB
-    )
-    event = service_request.events.get()
+    service_request = ServiceRequestFactory()
+    assert service_request.check_tracking_token(service_request.tracking_token)
+    event = RequestEvent.objects.create(request=service_request, kind="message", message="hi")
     event.message = "changed"
     with pytest.raises(AppendOnlyError):
         event.save()
