@@ -1,3 +1,41 @@
 from .catalogue import ServiceGuidePage, ServiceIndexPage, ServicePage, ServiceSectionPage
+from .enterprise import Enterprise, EnterpriseMembership, EnterpriseSize, enterprise_of
+from .requests import (
+    ALLOWED_TRANSITIONS,
+    NUMBER_PREFIXES,
+    OPEN_STATUSES,
+    STAFF_CHANNELS,
+    AppendOnlyError,
+    Channel,
+    ProblemSource,
+    RequestAttachment,
+    RequestCounter,
+    RequestEvent,
+    RequestStatus,
+    RequestType,
+    ServiceRequest,
+)
 
-__all__ = ["ServiceGuidePage", "ServiceIndexPage", "ServicePage", "ServiceSectionPage"]
+__all__ = [
+    "ALLOWED_TRANSITIONS",
+    "NUMBER_PREFIXES",
+    "OPEN_STATUSES",
+    "STAFF_CHANNELS",
+    "AppendOnlyError",
+    "Channel",
+    "Enterprise",
+    "EnterpriseMembership",
+    "EnterpriseSize",
+    "ProblemSource",
+    "RequestAttachment",
+    "RequestCounter",
+    "RequestEvent",
+    "RequestStatus",
+    "RequestType",
+    "ServiceGuidePage",
+    "ServiceIndexPage",
+    "ServicePage",
+    "ServiceRequest",
+    "ServiceSectionPage",
+    "enterprise_of",
+]

@@ -1,0 +1,62 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from services.models import Enterprise, EnterpriseMembership
+from services.views import staff
+
+
+@hooks.register("register_admin_urls")
+def register_intake_admin_urls():
+    return [path("requests/new/", staff.staff_request_new, name="services_staff_request_new")]
+
+
+class StaffRequestMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("services.add_servicerequest")
+
+
+@hooks.register("register_admin_menu_item")
+def register_intake_menu_item():
+    return StaffRequestMenuItem(
+        _("Register a request"),
+        reverse("services_staff_request_new"),
+        icon_name="form",
+        order=250,
+    )
+
+
+class EnterpriseViewSet(SnippetViewSet):
+    model = Enterprise
+    icon = "site"
+    menu_label = _("Enterprises")
+    list_display = ["name", "credit_code", "district", "industry", "size"]
+    list_filter = ["district", "industry", "size"]
+    search_fields = ["name", "credit_code"]
+    ordering = ["name"]
+
+
+class EnterpriseMembershipViewSet(SnippetViewSet):
+    """Staff confirm pending claims of accounts on existing enterprise files here."""
+
+    model = EnterpriseMembership
+    icon = "user"
+    menu_label = _("Enterprise accounts")
+    list_display = ["user", "enterprise", "status", "created_at"]
+    list_filter = ["status"]
+    ordering = ["status", "-created_at"]
+
+
+class EnterpriseViewSetGroup(SnippetViewSetGroup):
+    items = (EnterpriseViewSet, EnterpriseMembershipViewSet)
+    menu_icon = "site"
+    menu_label = _("Enterprises")
+    menu_name = "enterprises"
+    menu_order = 240
+
+
+register_snippet(EnterpriseViewSetGroup)
