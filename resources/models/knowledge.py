@@ -170,6 +170,10 @@ class KnowledgeEntryPage(Page):
     def factor_labels(self):
         return self._meta.get_field("factors").labels(self.factors)
 
+    @cached_property
+    def factor_links(self):
+        return list(zip(self.factors or [], self.factor_labels, strict=True))
+
     @property
     def summary(self):
         return self.problem
