@@ -73,12 +73,7 @@ class CaseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cases = (
-            CasePage.objects.live()
-            .child_of(self)
-            .order_by("-case_date", "-pk")
-            .prefetch_related("services")
-        )
+        cases = CasePage.objects.live().child_of(self).order_by("-case_date", "-pk")
         context["listing"] = filter_and_paginate(request, cases, self.case_filters())
         return context
 
