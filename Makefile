@@ -23,7 +23,7 @@ translations: $(STAMP)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
-	$(BIN)/python manage.py ensure_demo_admin
+	$(BIN)/python manage.py ensure_demo_admin --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -12,12 +12,21 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo_site(db):
-    """The whole demo site, as `make run` builds it."""
+@pytest.fixture(scope="session")
+def _demo_content(django_db_setup, django_db_blocker):
+    """Load the demo once per run; each test's transaction rolls its own changes back.
+
+    pytest-django runs transactional tests (which flush the database) after all others.
+    """
     from django.core.management import call_command
 
-    call_command("load_demo_content", skip_index=True, verbosity=0)
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", skip_index=True, verbosity=0)
+
+
+@pytest.fixture
+def demo_site(_demo_content, db):
+    """The whole demo site, as `make run` builds it."""
     from home.models import HomePage
 
     return HomePage.objects.get()

@@ -1,6 +1,7 @@
 """Demo site root: home page, site record, footer contact settings, about page."""
 
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, PortalSettings, StandardPage
 from portal.demo import remove_default_welcome_page, stream, upsert_page
@@ -8,8 +9,14 @@ from portal.demo import remove_default_welcome_page, stream, upsert_page
 from .content import ABOUT_PAGE, HOME_PAGE, PORTAL_SETTINGS
 
 
+def _ensure_root():
+    """The tree root and default locale; Wagtail's migrations create them, a flushed DB lacks them."""
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant("zh-hans"))
+    return Page.get_first_root_node() or Page.add_root(title="Root", slug="root")
+
+
 def load_site():
-    root = Page.get_first_root_node()
+    root = _ensure_root()
     remove_default_welcome_page()
     home = upsert_page(root, HomePage, "home", **HOME_PAGE)
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)

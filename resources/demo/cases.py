@@ -112,7 +112,7 @@ CASES = [
         "industry": "C",
         "qi_elements": ["testing", "certification"],
         "district": "xiangan",
-        "services": ["product-testing", "product-certification", "testing-capability-improvement"],
+        "services": ["product-testing", "product-certification", "equipment-time-share"],
         "diagnosis": "产品在认证监督抽样中“传导骚扰”项目超标。工作组与研发人员一起复盘，发现驱动电源为降成本更换了输入滤波电感，"
         "设计变更未经评审，也未做电磁兼容摸底试验；样机验证只做了光电参数测试。",
         "assistance": "专家帮助企业建立设计更改控制程序，规定影响安全和电磁兼容的元器件变更须重新验证；"
@@ -136,7 +136,11 @@ CASES = [
         "industry": "C",
         "qi_elements": ["standardization", "testing", "quality"],
         "district": "xiangan",
-        "services": ["standard-implementation", "product-testing", "quality-technical-assistance"],
+        "services": [
+            "standard-implementation",
+            "equipment-time-share",
+            "quality-technical-assistance",
+        ],
         "diagnosis": "工作组分析退货样品，断口呈脆性开裂。查阅设计资料发现，产品设计时只考虑了静载荷，"
         "未考虑沿海地区强紫外线、高温高湿对塑料老化的影响，配方中未添加抗紫外剂；产品也未做耐候性验证。",
         "assistance": "专家帮助企业补充设计输入，将使用环境（紫外、温湿度、盐雾）纳入设计要求；"

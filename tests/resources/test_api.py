@@ -15,7 +15,7 @@ from tests.factories import (
     ResourcePageFactory,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_records")]
 
 
 def test_openapi_schema_lists_the_endpoints(client):

@@ -83,7 +83,7 @@ DEMO_PAGES = [
     ("/knowledge/", ["设计开发过程", "售后服务过程", "需求分析识别"]),
     ("/knowledge/production/", ["人员因素", "执行5S管理"]),
     ("/knowledge/after-sales/repair-quality/", ["维修服务质量不高", "C.2.5.1.2"]),
-    ("/experts/", ["陈示例"]),
+    ("/experts/?per_page=50", ["陈示例"]),
     ("/institutions/", ["示例市计量检定测试院（示例）"]),
     ("/institutions/demo-product-quality-institute/", ["万能材料试验机"]),
     ("/", ["三坐标测量机", "“提质强企”质量技术帮扶专项行动启动（示例）"]),

@@ -4,7 +4,7 @@ import pytest
 
 from tests.factories import EquipmentFactory, ExpertFactory, InstitutionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_records")]
 
 
 def test_expert_private_contact_never_public(client):

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from resources.models import Equipment, portal_today
 from tests.factories import EquipmentFactory, InstitutionFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_demo_records")]
 
 LIST_URL = "/equipment/"
 

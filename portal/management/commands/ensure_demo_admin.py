@@ -10,7 +10,10 @@ PASSWORD_FILE = settings.BASE_DIR / ".demo-admin-password"
 class Command(BaseCommand):
     help = "Create the local demo administrator once and print how to log in to /admin/."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--url", default="http://127.0.0.1:8000/admin/")
+
+    def handle(self, *args, url, **options):
         User = get_user_model()
         username = "admin"
         user = User.objects.filter(username=username).first()
@@ -25,7 +28,7 @@ class Command(BaseCommand):
             password = "(unchanged; reset it with: .venv/bin/python manage.py changepassword admin)"
         self.stdout.write(
             self.style.SUCCESS(
-                "\n  Admin: http://127.0.0.1:8000/admin/\n"
+                f"\n  Admin: {url}\n"
                 f"  Username: {username}\n"
                 f"  Password: {password}\n"
                 f"  (kept in {PASSWORD_FILE.name}, which git ignores)\n"

@@ -29,4 +29,5 @@ class Command(BaseCommand):
             load_knowledge(home)
         if not skip_index:
             call_command("update_index", verbosity=0)
-        self.stdout.write(self.style.SUCCESS("Demo content loaded."))
+        if options["verbosity"]:
+            self.stdout.write(self.style.SUCCESS("Demo content loaded."))
