@@ -20,7 +20,7 @@ class RealisationStage(models.TextChoices):
     DESIGN = "design", _("Design and development")
     SUPPLY_CHAIN = "supply_chain", _("Supply chain management")
     PRODUCTION = "production", _("Production")
-    QUALITY_CONTROL = "quality_control", _("Quality management")
+    QUALITY_CONTROL = "quality_control", _("Quality control")
     AFTER_SALES = "after_sales", _("After-sales service")
 
 
