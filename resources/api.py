@@ -17,6 +17,8 @@ from resources.models import (
     CasePage,
     Equipment,
     Institution,
+    KnowledgeEntryPage,
+    KnowledgeIndexPage,
     ResourceIndexPage,
     ResourcePage,
 )
@@ -242,6 +244,43 @@ def list_resources(request, category: str = "", standard_status: str = ""):
 )
 def get_resource(request, resource_id: int):
     return get_object_or_404(_resources(), pk=resource_id)
+
+
+# Knowledge base (001 Annex C): cause analyses can point at these entries
+
+
+class KnowledgeEntryOut(Schema):
+    id: int
+    title: str
+    clause: str
+    stage: str
+    stage_label: str
+    factors: list[str]
+    problem: str
+    control_requirement: str
+    url: str
+
+    @staticmethod
+    def resolve_stage_label(obj):
+        return str(obj.get_stage_display())
+
+    @staticmethod
+    def resolve_url(obj):
+        return obj.url or ""
+
+
+@router.get(
+    "knowledge/",
+    response=list[KnowledgeEntryOut],
+    tags=["knowledge"],
+    summary="List common quality problems",
+)
+@paginate(LimitOffset)
+def list_knowledge(request, stage: str = "", factor: str = ""):
+    entries = KnowledgeEntryPage.objects.live().order_by("path")
+    return apply_filters(
+        entries, KnowledgeIndexPage().entry_filters(), {"stage": stage, "factor": factor}
+    )
 
 
 # Directories (public fields only: 003 6.4)

@@ -56,3 +56,12 @@ def test_unknown_factor_gives_notice(client, knowledge):
     assert response.status_code == 200
     assert response.context["listing"].notices
     assert len(listed(response)) == 3
+
+
+def test_api_lists_entries_by_stage_and_factor(client, knowledge):
+    data = client.get("/api/knowledge/", {"stage": "production"}).json()
+    assert sorted(item["title"] for item in data["items"]) == ["人员因素", "测量因素"]
+    data = client.get("/api/knowledge/", {"factor": "method"}).json()
+    assert [item["title"] for item in data["items"]] == ["设计更改管理"]
+    assert data["items"][0]["control_requirement"]
+    assert client.get("/api/knowledge/", {"factor": "luck"}).json() == {"items": [], "count": 0}
