@@ -37,7 +37,23 @@ class HomePage(Page):
             "-first_published_at", "path"
         )[:6]
         context["process_guide"] = ServiceGuidePage.objects.live().order_by("path").first()
+        context.update(self.resource_highlights())
         return context
+
+    def resource_highlights(self):
+        """Latest cases and news and a few instruments that can be booked today."""
+        from resources.models import CasePage, Equipment, ResourceCategory, ResourcePage
+
+        return {
+            "latest_cases": CasePage.objects.live().order_by("-case_date", "-pk")[:3],
+            "latest_news": ResourcePage.objects.live()
+            .filter(category=ResourceCategory.NEWS)
+            .order_by("-date", "-pk")[:4],
+            "featured_equipment": Equipment.objects.bookable()
+            .filter(is_featured=True)
+            .select_related("institution")
+            .order_by("name")[:4],
+        }
 
 
 class StandardPage(Page):

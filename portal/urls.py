@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
+from portal.api import api
 from search import views as search_views
 
 urlpatterns = [
@@ -19,6 +20,8 @@ urlpatterns = [
     path("healthz", portal_views.healthz, name="healthz"),
     path("search/", search_views.search, name="search"),
     path("requests/", include("services.urls")),
+    path("api/", api.urls),
+    path("", include("resources.urls")),
 ]
 
 if settings.DEBUG:

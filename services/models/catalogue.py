@@ -24,6 +24,8 @@ from portal.choices import DeliveryMode, QIElement
 from portal.fields import ChoiceListField
 from services.blocks import MaterialsBlock, ProcessStepsBlock, ServiceBodyBlock
 
+RELATED_CASES_SHOWN = 6
+
 
 class ServiceIndexPage(Page):
     """`/services/`: the whole catalogue, section by section."""
@@ -200,6 +202,9 @@ class ServicePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = self.get_parent().specific
         context["provider_list"] = list(self.institutions.all())
+        context["related_cases"] = list(
+            self.cases.filter(live=True).order_by("-case_date", "-pk")[:RELATED_CASES_SHOWN]
+        )
         return context
 
 

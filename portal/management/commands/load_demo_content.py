@@ -4,6 +4,7 @@ from django.db import transaction
 
 from home.demo import load_site
 from resources.demo import load_directory
+from resources.demo.loaders import load_cases, load_equipment, load_knowledge, load_library
 from services.demo import load_catalogue
 
 
@@ -22,6 +23,10 @@ class Command(BaseCommand):
             home = load_site()
             institutions = load_directory()
             load_catalogue(home, institutions)
+            load_equipment()
+            load_cases(home)
+            load_library(home)
+            load_knowledge(home)
         if not skip_index:
             call_command("update_index", verbosity=0)
         if options["verbosity"]:
