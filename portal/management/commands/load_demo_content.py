@@ -4,6 +4,7 @@ from django.db import transaction
 
 from home.demo import load_site
 from resources.demo import load_directory
+from search.demo import load_synonyms
 from services.demo import load_catalogue
 
 
@@ -22,6 +23,8 @@ class Command(BaseCommand):
             home = load_site()
             institutions = load_directory()
             load_catalogue(home, institutions)
+            load_synonyms()
         if not skip_index:
-            call_command("update_index", verbosity=0)
+            call_command("update_index", verbosity=0)  # Wagtail's admin search
+            call_command("rebuild_search_index", verbosity=0)  # the public search
         self.stdout.write(self.style.SUCCESS("Demo content loaded."))
