@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.module_loading import import_string
 
+from search.text import pinyin_terms
+
 FACET_NAMES = ("kind", "qi", "district", "industry")
 ENGINES = {
     "database": "search.engine.DatabaseEngine",
@@ -206,7 +208,9 @@ class DatabaseEngine(SearchEngine):
             coverage = matched / len(groups)
             score = total * coverage * coverage * boost
             plain_title = "".join(ch for ch in title.lower() if ch.isalnum())
-            if exact and plain_title == exact:
+            if exact and (
+                plain_title == exact or (exact.isascii() and exact in pinyin_terms(title))
+            ):
                 score *= 2.0
             elif len(exact) >= 2 and exact in plain_title:
                 score *= 1.5

@@ -10,7 +10,6 @@ register(
     kind="service",
     label=_("Service"),
     body=["summary", "audience", "process_steps", "materials", "time_limit", "fees", "body"],
-    keywords=["summary"],
     qi_elements="qi_element",
     boost=1.2,
 )
