@@ -28,6 +28,7 @@ _latin_run = re.compile(r"[a-z0-9]+")
 _code = re.compile(
     r"(?<![a-z0-9])([a-z]{2,5}(?:\d{0,2})?)\s*(?:/\s*([a-z]{1,3}))?\s*[-\s]?\s*(\d{2,6})(?![0-9])"
 )
+_control = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\ufeff]")
 _has_word_char = re.compile(f"[{HAN}a-z0-9]")
 
 # Words that carry no meaning in a search box (何时, 怎么办理...). Kept short on purpose.
@@ -64,6 +65,8 @@ def _get_tokenizer():
 def normalise(text):
     """Full-width to half-width, lower case, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", str(text or "")).lower()
+    # Control characters (NUL included, which PostgreSQL refuses in text) become spaces.
+    text = _control.sub(" ", text)
     return " ".join(text.split())
 
 

@@ -36,7 +36,7 @@ def test_search_second_page_and_filters(client, indexed):
     assert sections["count"] == 1
 
 
-@pytest.mark.parametrize("query", ["", '"', "AND", "*", "(((", "。。", "计" * 500])
+@pytest.mark.parametrize("query", ["", '"', "AND", "*", "(((", "。。", "计" * 500, "\x00计量"])
 def test_bad_queries_answer_200(client, indexed, query):
     response = client.get("/api/search", {"q": query, "page": "x"})
 
