@@ -80,6 +80,7 @@ class SearchEngine:
 # Field weights of the database engine: a title word counts three times a body word.
 FIELD_WEIGHTS = {1: 1.0, 2: 3.0, 3: 2.5}
 MAX_CANDIDATES_PER_FALLBACK = 500
+ENOUGH_COMPLETE_MATCHES = 10
 
 
 class DatabaseEngine(SearchEngine):
@@ -121,93 +122,108 @@ class DatabaseEngine(SearchEngine):
         return self.name
 
     def _postings(self, terms):
+        """(entry_id, term, field, frequency) rows; plain SQL, as this is the hot loop."""
+        from django.db import connection
+
         from search.models import SearchTerm
 
-        return SearchTerm.objects.filter(term__in=sorted(terms)).values_list(
-            "entry_id",
-            "term",
-            "field",
-            "frequency",
-            "entry__kind",
-            "entry__facet_keys",
-            "entry__boost",
-            "entry__title",
-        )
+        terms = sorted(terms)
+        placeholders = ", ".join(["%s"] * len(terms))
+        table = connection.ops.quote_name(SearchTerm._meta.db_table)
+        sql = f"SELECT entry_id, term, field, frequency FROM {table} WHERE term IN ({placeholders})"  # noqa: S608 - only placeholders are interpolated
+        with connection.cursor() as cursor:
+            cursor.execute(sql, terms)
+            return cursor.fetchall()
+
+    def _entry_meta(self):
+        """{entry_id: (kind, facet pairs, boost, title, plain title)}, reread on change."""
+        from django.db.models import Count, Max
+
+        from search.models import SearchEntry
+
+        state = SearchEntry.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+        key = (state["count"], state["changed"])
+        if getattr(self, "_meta_key", None) != key:
+            self._meta = {
+                pk: (
+                    kind,
+                    facet_pairs(facet_keys, kind),
+                    boost,
+                    title,
+                    "".join(ch for ch in title.lower() if ch.isalnum()),
+                )
+                for pk, kind, facet_keys, boost, title in SearchEntry.objects.values_list(
+                    "pk", "kind", "facet_keys", "boost", "title"
+                ).iterator(chunk_size=5000)
+            }
+            self._meta_key = key
+        return self._meta
 
     def _fallback(self, word):
         from search.models import SearchEntry
 
         rows = SearchEntry.objects.filter(
             Q(title__contains=word) | Q(body_text__contains=word)
-        ).values_list("pk", "title", "kind", "facet_keys", "boost")[:MAX_CANDIDATES_PER_FALLBACK]
-        for pk, title, kind, facet_keys, boost in rows:
-            field = 2 if word in title.lower() else 1
-            yield (pk, word, field, 1, kind, facet_keys, boost, title)
+        ).values_list("pk", "title")[:MAX_CANDIDATES_PER_FALLBACK]
+        for pk, title in rows:
+            yield pk, (2 if word in title.lower() else 1)
 
     def score(self, parsed):
         """{entry_id: score} and {entry_id: facet pairs} for every entry the query matches."""
-        from search.models import SearchEntry
-
         groups = parsed.groups
         if not groups:
             return {}, {}
         terms = set().union(*(group.all_terms() for group in groups))
-        weights = defaultdict(dict)  # entry -> term -> best weight
-        meta = {}
-        documents_with = defaultdict(set)
-        for row in self._postings(terms):
-            entry_id, term, field, frequency = row[:4]
-            weight = FIELD_WEIGHTS.get(field, 1.0) * (1 + 0.1 * min(frequency - 1, 5))
-            if weight > weights[entry_id].get(term, 0):
-                weights[entry_id][term] = weight
-            meta[entry_id] = row[4:]
-            documents_with[term].add(entry_id)
+        weights = defaultdict(dict)  # term -> entry -> best field weight
+        for entry_id, term, field_code, frequency in self._postings(terms):
+            weight = FIELD_WEIGHTS.get(field_code, 1.0) * (1 + 0.1 * min(frequency - 1, 5))
+            by_entry = weights[term]
+            if weight > by_entry.get(entry_id, 0):
+                by_entry[entry_id] = weight
         for group in groups:
-            if not any(documents_with.get(term) for term in group.all_terms()):
-                if len(group.word) >= 2:
-                    for row in self._fallback(group.word):
-                        entry_id = row[0]
-                        weight = FIELD_WEIGHTS[row[2]]
-                        weights[entry_id][group.word] = max(
-                            weight, weights[entry_id].get(group.word, 0)
-                        )
-                        meta[entry_id] = row[4:]
-                        documents_with[group.word].add(entry_id)
-                    if documents_with.get(group.word):
-                        group.alternatives = [*group.alternatives, _fallback_alt(group.word)]
-        if not weights:
-            return {}, {}
-        total_documents = max(SearchEntry.objects.count(), 1)
+            if len(group.word) >= 2 and not any(weights.get(term) for term in group.all_terms()):
+                by_entry = weights[group.word]
+                for entry_id, field_code in self._fallback(group.word):
+                    by_entry[entry_id] = max(FIELD_WEIGHTS[field_code], by_entry.get(entry_id, 0))
+                if by_entry:
+                    group.alternatives = [*group.alternatives, _fallback_alt(group.word)]
+        entry_meta = self._entry_meta()
+        total_documents = max(len(entry_meta), 1)
         idf = {
-            term: math.log(1 + total_documents / len(ids)) for term, ids in documents_with.items()
+            term: math.log(1 + total_documents / len(ids)) for term, ids in weights.items() if ids
         }
+        totals = defaultdict(float)
+        matched = defaultdict(int)
+        for group in groups:
+            best = {}
+            for alternative in group.alternatives:
+                if not all(weights.get(term) for term in alternative.terms):
+                    continue
+                columns = [weights[term] for term in alternative.terms]
+                entries = set(columns[0]).intersection(*columns[1:])
+                factor = alternative.credit * sum(idf[t] for t in alternative.terms) / len(columns)
+                for entry_id in entries:
+                    value = factor * min(column[entry_id] for column in columns)
+                    if value > best.get(entry_id, 0):
+                        best[entry_id] = value
+            for entry_id, value in best.items():
+                totals[entry_id] += value
+                matched[entry_id] += 1
         required = 1 if len(groups) <= 2 else math.ceil(len(groups) / 2)
+        complete = sum(1 for count in matched.values() if count == len(groups))
+        if complete >= ENOUGH_COMPLETE_MATCHES and len(groups) > 1:
+            # Enough entries hold every word: show only those (AND), else any half (OR).
+            required = len(groups)
         exact = parsed.han_text()
         scores = {}
         facets = {}
-        for entry_id, term_weights in weights.items():
-            total = 0.0
-            matched = 0
-            for group in groups:
-                best = 0.0
-                for alternative in group.alternatives:
-                    if all(term in term_weights for term in alternative.terms):
-                        value = (
-                            alternative.credit
-                            * sum(idf[term] for term in alternative.terms)
-                            / len(alternative.terms)
-                            * min(term_weights[term] for term in alternative.terms)
-                        )
-                        best = max(best, value)
-                if best:
-                    matched += 1
-                    total += best
-            if matched < required:
-                continue
-            kind, facet_keys, boost, title = meta[entry_id]
-            coverage = matched / len(groups)
+        for entry_id, total in totals.items():
+            count = matched[entry_id]
+            if count < required or entry_id not in entry_meta:
+                continue  # too few words, or written after the entry snapshot was read
+            kind, pairs, boost, title, plain_title = entry_meta[entry_id]
+            coverage = count / len(groups)
             score = total * coverage * coverage * boost
-            plain_title = "".join(ch for ch in title.lower() if ch.isalnum())
             if exact and (
                 plain_title == exact or (exact.isascii() and exact in pinyin_terms(title))
             ):
@@ -215,7 +231,7 @@ class DatabaseEngine(SearchEngine):
             elif len(exact) >= 2 and exact in plain_title:
                 score *= 1.5
             scores[entry_id] = score
-            facets[entry_id] = facet_pairs(facet_keys, kind)
+            facets[entry_id] = pairs
         return scores, facets
 
     def search(self, parsed, filters=None, offset=0, limit=10, exclude_ids=()):
@@ -224,18 +240,20 @@ class DatabaseEngine(SearchEngine):
             scores.pop(entry_id, None)
         filters = {name: value for name, value in (filters or {}).items() if value}
 
-        def passes(entry_id, skip=None):
+        def passes(entry_id):
             pairs = facets[entry_id]
-            return all((name, value) in pairs for name, value in filters.items() if name != skip)
+            return all((name, value) in pairs for name, value in filters.items())
 
+        # Each facet counts the entries the other facets' filters allow, in one pass.
         counts = {name: Counter() for name in FACET_NAMES}
         for entry_id in scores:
             pairs = facets[entry_id]
-            for name in FACET_NAMES:
-                if passes(entry_id, skip=name):
-                    for pair_name, value in set(pairs):
-                        if pair_name == name:
-                            counts[name][value] += 1
+            failed = [name for name, value in filters.items() if (name, value) not in pairs]
+            if len(failed) > 1:
+                continue
+            for name, value in set(pairs):
+                if not failed or failed[0] == name:
+                    counts[name][value] += 1
         ranked = sorted(
             (entry_id for entry_id in scores if passes(entry_id)),
             key=lambda entry_id: (-scores[entry_id], entry_id),

@@ -60,7 +60,10 @@ class SearchTerm(models.Model):
     frequency = models.PositiveSmallIntegerField(default=1)
 
     class Meta:
-        indexes = [models.Index(fields=["term", "entry"], name="search_term_lookup")]
+        # Covering index: a lookup by term reads the index only, never the table rows.
+        indexes = [
+            models.Index(fields=["term", "entry", "field", "frequency"], name="search_term_lookup")
+        ]
 
     def __str__(self):
         return self.term
