@@ -321,3 +321,13 @@ def test_rebuild_command_and_healthz(catalogue, client):
 
     assert SearchEntry.objects.filter(kind="service").count() == 2
     assert client.get("/healthz").json()["parts"]["search"]["detail"] == "database"
+
+
+@pytest.mark.django_db
+def test_wagtail_admin_search_keeps_working(catalogue, client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get("/admin/pages/search/", {"q": "计量器具检定校准"})
+
+    assert response.status_code == 200
+    assert "计量器具检定校准" in response.content.decode()
