@@ -6,7 +6,7 @@ default so that `make run` works on a machine that has nothing but Python:
 - DATABASE_URL       SQLite file `db.sqlite3` unless set (any dj-database-url URL, e.g. postgres://...)
 - CELERY_BROKER_URL  Celery tasks run in-process unless set (redis://... or amqp://...)
 - REDIS_URL          local-memory cache unless set
-- ELASTICSEARCH_URL  Wagtail database search unless set
+- ELASTICSEARCH_URL  database search (public search and admin) unless set
 """
 
 import os
@@ -149,6 +149,11 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Search: Elasticsearch when ELASTICSEARCH_URL is set, the database otherwise.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "portal_")
+# The public search (search.engine): "database" or "elasticsearch". Wagtail's own backend below
+# stays for the admin's search.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE") or (
+    "elasticsearch" if ELASTICSEARCH_URL else "database"
+)
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -5,6 +5,7 @@ from django.db import transaction
 from home.demo import load_site
 from resources.demo import load_directory
 from resources.demo.loaders import load_cases, load_equipment, load_knowledge, load_library
+from search.demo import load_synonyms
 from services.demo import load_catalogue
 
 
@@ -27,7 +28,9 @@ class Command(BaseCommand):
             load_cases(home)
             load_library(home)
             load_knowledge(home)
+            load_synonyms()
         if not skip_index:
-            call_command("update_index", verbosity=0)
+            call_command("update_index", verbosity=0)  # Wagtail's admin search
+            call_command("rebuild_search_index", verbosity=0)  # the public search
         if options["verbosity"]:
             self.stdout.write(self.style.SUCCESS("Demo content loaded."))
