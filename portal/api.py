@@ -34,16 +34,20 @@ class LimitOffset(PaginationBase):
 api = NinjaAPI(
     title="质量基础设施一站式服务平台 API",
     version="1",
-    description="服务目录、典型案例、共享仪器和开放资源的只读接口。",
+    description="服务目录、典型案例、共享仪器、开放资源和全站搜索的查询接口，以及需求提交、附件上传和进度查询接口。",
     urls_namespace="api",
 )
 
 
 def _register_routers():
     from resources.api import router as resources_router
+    from search.api import router as search_router
     from services.api import router as services_router
+    from services.views.api import router as requests_router
 
     api.add_router("/services/", services_router)
+    api.add_router("/requests", requests_router)
+    api.add_router("/", search_router)
     api.add_router("/", resources_router)
 
 

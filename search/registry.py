@@ -34,9 +34,11 @@ Indexing follows publish / unpublish / move / delete for pages and save / delete
 """
 
 from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
 from django.urls import NoReverseMatch
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 _sources = {}
@@ -103,7 +105,11 @@ class SearchSource:
 
     def published_of(self, obj):
         if self.published_at is not None:
-            return read(obj, self.published_at)
+            value = read(obj, self.published_at)
+            if isinstance(value, date) and not isinstance(value, datetime):
+                # A plain date (a case's or a notice's own date) counts from midnight, local time.
+                value = timezone.make_aware(datetime.combine(value, time.min))
+            return value
         return getattr(obj, "last_published_at", None) or getattr(obj, "first_published_at", None)
 
 
