@@ -32,7 +32,9 @@ class CatalogueAdminTests(WagtailPageTestCase):
         self.assertCanNotCreateAt(ServiceIndexPage, ServicePage)
 
     def test_create_section(self):
-        ServiceSectionPage.objects.filter(qi_element="standardization").delete()  # demo's, if loaded
+        ServiceSectionPage.objects.filter(
+            qi_element="standardization"
+        ).delete()  # demo's, if loaded
         self.assertCanCreate(
             self.index,
             ServiceSectionPage,
