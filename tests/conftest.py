@@ -38,3 +38,24 @@ def pytest_report_header(config):
         f"REDIS_URL: {os.environ.get('REDIS_URL', '(local memory cache)')}",
         f"CELERY_BROKER_URL: {os.environ.get('CELERY_BROKER_URL', '(in-process tasks)')}",
     ]
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that build their own data before those that read the session's demo content.
+
+    The demo is loaded once, on first use, and stays for the rest of the run; tests that count
+    what they created themselves must run before it. Transactional tests (which flush) stay last,
+    as pytest-django ordered them.
+    """
+
+    def group(item):
+        names = getattr(item, "fixturenames", ())
+        if {"transactional_db", "live_server", "django_db_reset_sequences"} & set(names):
+            return 2
+        marker = item.get_closest_marker("django_db")
+        if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")):
+            return 2
+        return 1 if "demo_site" in names or "_demo_content" in names else 0
+
+    items.sort(key=group)

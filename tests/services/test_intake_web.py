@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -149,24 +150,28 @@ def test_booking_dates_are_checked(client):
 
 
 @pytest.mark.django_db
-def test_unbookable_equipment_id_is_refused(client, monkeypatch):
+def test_unbookable_equipment_id_is_refused(client):
+    from tests.factories import EquipmentFactory
+
+    expired = EquipmentFactory(calibration_valid_until=datetime.date(2020, 1, 1))
     data = request_data(
-        request_type="booking", equipment="7", equipment_name="x", preferred_start="2999-01-01"
+        request_type="booking",
+        equipment=str(expired.pk),
+        equipment_name="x",
+        preferred_start="2999-01-01",
     )
-    response = client.post(NEW, data)  # no resources.Equipment on this branch: nothing bookable
+    response = client.post(NEW, data)  # 000 6.2.3: an expired calibration can't be booked
     assert "equipment_name" in response.context["form"].errors
+    assert not ServiceRequest.objects.exists()
 
-    class Instrument:
-        pk = 7
-
-        def __str__(self):
-            return "三坐标测量机"
-
-    monkeypatch.setattr("services.forms.get_bookable_equipment", lambda pk: Instrument())
+    bookable = EquipmentFactory(name="三坐标测量机")
+    data["equipment"] = str(bookable.pk)
     response = client.post(NEW, data)
     assert response.status_code == 302
     service_request = ServiceRequest.objects.get()
-    assert (service_request.equipment_ref, service_request.equipment_name) == (7, "三坐标测量机")
+    assert service_request.equipment_ref == bookable.pk
+    assert service_request.equipment_name == str(bookable)  # a snapshot: name and model
+    assert service_request.equipment_name.startswith("三坐标测量机")
 
 
 @pytest.mark.django_db
@@ -246,8 +251,8 @@ def test_consultation_without_email_gets_number_but_no_mail(
     assert mailoutbox == []
 
 
-def test_bookable_equipment_lookup_without_the_resources_model(db):
+def test_bookable_equipment_lookup_refuses_unknown_and_malformed_ids(db):
     from services.equipment import get_bookable_equipment
 
-    assert get_bookable_equipment(1) is None
+    assert get_bookable_equipment(999999) is None
     assert get_bookable_equipment("not a number") is None
