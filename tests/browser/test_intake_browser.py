@@ -1,6 +1,5 @@
 """An enterprise asks for help from a phone and reaches its tracking page."""
 
-import os
 import re
 from pathlib import Path
 
