@@ -59,8 +59,9 @@ CASES = [
     ("CNAS", "lab-system-coaching"),
     ("实验室认可", "lab-system-coaching"),
     ("CMA资质认定", "lab-system-coaching"),
-    ("ISO 9001", "system-certification"),
-    ("GB/T 19001", "system-certification"),
+    ("ISO 9001", "standard-gb-t-19001"),  # the identical national standard's page
+    ("GB/T 19001", "standard-gb-t-19001"),
+    ("质量管理体系认证", "system-certification"),
     ("5S", "quality-tools-methods"),
     ("TBT", "tbt-consulting"),
     # Institutions and experts
@@ -69,4 +70,19 @@ CASES = [
     ("压力容器专家", "experts/刘示例"),
     ("测量不确定度", "experts/陈示例"),
     ("六西格玛", "experts/罗试样"),
+    # Cases, instruments, open resources and the knowledge base.
+    ("水嘴 铅 析出", "faucet-lead-leaching"),
+    ("电线电缆 导体电阻", "cable-conductor-resistance"),
+    ("食品接触 塑料 迁移", "food-contact-plastic-migration"),
+    ("LED 灯具 传导骚扰", "led-luminaire-emc"),
+    ("紧固件 硬度", "fastener-hardness-testing"),
+    ("三坐标测量机", "equipment/三坐标测量机"),
+    ("万能材料试验机", "equipment/万能材料试验机"),
+    ("红外光谱", "equipment/傅里叶红外光谱仪"),
+    ("GB/T 19012", "standard-gb-t-19012"),
+    ("产品质量法", "policy-product-quality-law"),
+    ("监督抽查 管理办法", "policy-supervision-sampling-measures"),
+    ("校准证书过期", "science-what-is-calibration"),
+    ("设计验证", "design-verification"),
+    ("材料 部件 选择", "material-and-part-selection"),
 ]

@@ -14,6 +14,8 @@ MIN_RECALL_AT_5 = 0.9
 def result_key(entry, expert_names):
     if entry.kind == "expert":
         return f"experts/{expert_names.get(entry.object_id, '?')}"
+    if entry.kind == "equipment":  # ids differ between runs; the name is stable
+        return f"equipment/{entry.title}"
     return entry.url.rstrip("/").rsplit("/", 1)[-1]
 
 
