@@ -40,3 +40,12 @@ def test_admin_is_chinese(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert 'lang="zh-hans"' in html
     assert "控制面板" in html
+
+
+@pytest.mark.django_db
+def test_an_english_browser_still_gets_chinese_until_it_switches(client, demo_site):
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="zh-Hans">' in html
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="en">' in html
