@@ -29,9 +29,10 @@ def _check_broker():
         return "in-process"
     from portal.celery import app
 
-    with app.connection_for_write() as conn:
+    # The configured URL, not a pooled connection, so a broker that went away is noticed.
+    with app.connection_for_write(url=settings.CELERY_BROKER_URL) as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
-    return conn.transport_cls if isinstance(conn.transport_cls, str) else "connected"
+        return conn.transport.driver_type
 
 
 def _check_search():
