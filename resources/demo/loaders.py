@@ -11,7 +11,6 @@ from resources.models import (
     CaseIndexPage,
     CasePage,
     Equipment,
-    Institution,
     KnowledgeEntryPage,
     KnowledgeIndexPage,
     KnowledgeStagePage,
@@ -64,23 +63,8 @@ def load_cases(home):
     return index
 
 
-def _owner_institutions():
-    """The owning institutions by slug; ones the directory lacks are created as samples."""
-    owners = {}
-    for data in equipment_data.OWNER_INSTITUTIONS:
-        institution = (
-            Institution.objects.filter(slug=data["slug"]).first()
-            or Institution.objects.filter(name=data["name"]).first()
-        )
-        if institution is None:
-            fields = {key: value for key, value in data.items() if key != "slug"}
-            institution = Institution.objects.create(slug=data["slug"], is_sample=True, **fields)
-        owners[data["slug"]] = institution
-    return owners
-
-
-def load_equipment():
-    owners = _owner_institutions()
+def load_equipment(owners):
+    """Create or update the sample instruments; `owners` maps institution slugs (the directory)."""
     today = portal_today()
     for (
         name,

@@ -24,7 +24,7 @@ class Command(BaseCommand):
             home = load_site()
             institutions = load_directory()
             load_catalogue(home, institutions)
-            load_equipment()
+            load_equipment(institutions)
             load_cases(home)
             load_library(home)
             load_knowledge(home)
