@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.choices import District, Industry
 from services.equipment import get_bookable_equipment
 from services.models import (
+    REQUEST_FIELDS,
     STAFF_CHANNELS,
     Channel,
     EnterpriseSize,
@@ -137,29 +138,8 @@ class RequestForm(forms.ModelForm):
 
     class Meta:
         model = ServiceRequest
-        fields = [
-            "request_type",
-            "title",
-            "description",
-            "service",
-            "qi_element",
-            "expected_by",
-            "product_name",
-            "product_model",
-            "nonconforming_items",
-            "problem_source",
-            "report_number",
-            "complaint_subject",
-            "occurred_on",
-            "desired_outcome",
-            "equipment_name",
-            "preferred_start",
-            "preferred_end",
-            "sample_description",
-            "contact_name",
-            "contact_phone",
-            "contact_email",
-        ]
+        # The instrument id is resolved in clean(); the form takes it as `equipment`.
+        fields = [name for name in REQUEST_FIELDS if name != "equipment_ref"]
         labels = {
             "title": _("Subject"),
             "description": _("Describe your need"),

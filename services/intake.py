@@ -22,34 +22,10 @@ from services.models import (
     RequestEvent,
     ServiceRequest,
 )
-from services.models.requests import hash_token
+from services.models.requests import REQUEST_FIELDS, hash_token
 from services.tasks import send_request_confirmation
 from services.validators import MAX_ATTACHMENTS_PER_REQUEST, sniff_attachment
 
-REQUEST_FIELDS = [
-    "request_type",
-    "title",
-    "description",
-    "service",
-    "qi_element",
-    "expected_by",
-    "product_name",
-    "product_model",
-    "nonconforming_items",
-    "problem_source",
-    "report_number",
-    "complaint_subject",
-    "occurred_on",
-    "desired_outcome",
-    "equipment_ref",
-    "equipment_name",
-    "preferred_start",
-    "preferred_end",
-    "sample_description",
-    "contact_name",
-    "contact_phone",
-    "contact_email",
-]
 ENTERPRISE_FIELDS = ["district", "industry", "size"]
 IDEMPOTENT_TOKEN_TTL = 24 * 3600
 

@@ -99,6 +99,33 @@ class ProblemSource(models.TextChoices):
     SELF_INSPECTION = "self_inspection", _("Found by the enterprise itself")
 
 
+# What an enterprise fills in, in form order; the web form, the API and staff entry share it.
+REQUEST_FIELDS = [
+    "request_type",
+    "title",
+    "description",
+    "service",
+    "qi_element",
+    "expected_by",
+    "product_name",
+    "product_model",
+    "nonconforming_items",
+    "problem_source",
+    "report_number",
+    "complaint_subject",
+    "occurred_on",
+    "desired_outcome",
+    "equipment_ref",
+    "equipment_name",
+    "preferred_start",
+    "preferred_end",
+    "sample_description",
+    "contact_name",
+    "contact_phone",
+    "contact_email",
+]
+
+
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
