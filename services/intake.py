@@ -6,6 +6,7 @@ event commit together, and the confirmation mail is enqueued only after the comm
 
 import hashlib
 import os
+from contextlib import contextmanager
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -25,6 +26,7 @@ from services.models import (
 from services.models.requests import REQUEST_FIELDS, hash_token
 from services.tasks import send_request_confirmation
 from services.validators import MAX_ATTACHMENTS_PER_REQUEST, sniff_attachment
+from services.workflow import apply_time_limits
 
 ENTERPRISE_FIELDS = ["district", "industry", "size"]
 IDEMPOTENT_TOKEN_TTL = 24 * 3600
@@ -104,7 +106,7 @@ def _link_user(user, enterprise, enterprise_is_new):
     EnterpriseMembership.objects.create(user=user, enterprise=enterprise, status=status)
 
 
-def _store_attachment(service_request, uploaded, user, stored_names):
+def _store_attachment(service_request, uploaded, user, stored_names, **extra):
     extension, content_type = sniff_attachment(uploaded)
     attachment = RequestAttachment(
         request=service_request,
@@ -112,12 +114,35 @@ def _store_attachment(service_request, uploaded, user, stored_names):
         content_type=content_type,
         size=uploaded.size,
         uploaded_by=user if user is not None and user.is_authenticated else None,
+        **extra,
     )
     uploaded.seek(0)
     attachment.file.save(f"upload.{extension}", uploaded, save=False)
     stored_names.append((attachment.file.storage, attachment.file.name))
     attachment.save()
     return attachment
+
+
+def store_attachments(service_request, files, *, user=None, stored_names, **extra):
+    """Store checked uploads under generated names, noting each in `stored_names`."""
+    return [
+        _store_attachment(service_request, uploaded, user, stored_names, **extra)
+        for uploaded in files
+    ]
+
+
+@contextmanager
+def files_removed_on_error():
+    """Yields a list for stored file names; if the block fails, those files are removed.
+
+    Wrap the transaction with it, so a rollback never leaves orphan files behind.
+    """
+    stored_names = []
+    try:
+        yield stored_names
+    except BaseException:
+        _discard_files(stored_names)
+        raise
 
 
 def _discard_files(stored_names):
@@ -167,6 +192,7 @@ def create_request(
                 service_request.qi_element = service_request.service.qi_element
             token = service_request.set_tracking_token()
             service_request.number = next_number(service_request.request_type)
+            apply_time_limits(service_request)
             service_request.save()
             for uploaded in files:
                 _store_attachment(service_request, uploaded, user, stored_names)
@@ -244,23 +270,18 @@ def add_enterprise_message(service_request, message, *, user=None):
 
 def withdraw(service_request, *, user=None, reason=""):
     """The enterprise takes back its open request (the transition table decides)."""
-    from services.models import RequestStatus
+    from services.models import RequestStatus, Role
+    from services.workflow import WorkflowError, transition
 
-    with transaction.atomic():
-        locked = ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
-        if not locked.can_transition(RequestStatus.WITHDRAWN, "enterprise"):
-            return False
-        previous = locked.status
-        locked.status = RequestStatus.WITHDRAWN
-        locked.save(update_fields=["status", "updated_at"])
-        RequestEvent.objects.create(
-            request=locked,
-            kind=RequestEvent.Kind.STATUS,
-            from_status=previous,
-            to_status=RequestStatus.WITHDRAWN,
-            message=reason,
-            author=user if user is not None and user.is_authenticated else None,
-            by_enterprise=True,
+    try:
+        updated = transition(
+            service_request,
+            RequestStatus.WITHDRAWN,
+            user=user,
+            role=Role.ENTERPRISE,
+            note=reason,
         )
-    service_request.status = RequestStatus.WITHDRAWN
+    except WorkflowError:
+        return False
+    service_request.status = updated.status
     return True

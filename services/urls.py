@@ -1,6 +1,6 @@
 from django.urls import path
 
-from services.views import public
+from services.views import public, surveys
 
 app_name = "services"
 
@@ -8,6 +8,7 @@ urlpatterns = [
     path("new/", public.request_new, name="request_new"),
     path("track/", public.request_track, name="request_track"),
     path("mine/", public.my_requests, name="my_requests"),
+    path("survey/<str:token>/", surveys.survey, name="survey"),
     path("r/<str:number>/", public.request_detail, name="request_detail"),
     path("r/<str:number>/done/", public.request_done, name="request_done"),
     path("r/<str:number>/message/", public.request_message, name="request_message"),

@@ -15,6 +15,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.append_only import (  # noqa: F401
+    AppendOnlyError,
+    AppendOnlyModel,
+    AppendOnlyQuerySet,
+)
 from portal.choices import QIElement
 
 
@@ -68,24 +73,52 @@ class RequestStatus(models.TextChoices):
 
 
 OPEN_STATUSES = {RequestStatus.SUBMITTED, RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS}
+TERMINAL_STATUSES = {RequestStatus.DECLINED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN}
 
-# The lifecycle in one place: from -> {to: who may make the move}. The queue issue extends it.
+
+class Role(models.TextChoices):
+    """Who acts on a request: the enterprise, a service specialist (003 Annex B), a manager."""
+
+    ENTERPRISE = "enterprise", _("Enterprise")
+    SPECIALIST = "specialist", _("Service specialist")
+    MANAGER = "manager", _("Platform manager")
+
+
+STAFF_ROLES = frozenset({Role.SPECIALIST, Role.MANAGER})
+
+# The lifecycle in one place: from -> {to: the roles that may make the move}.
+# services.workflow.transition() is the only code that changes a status; it reads this table.
 ALLOWED_TRANSITIONS = {
     RequestStatus.SUBMITTED: {
-        RequestStatus.ACCEPTED: "staff",
-        RequestStatus.DECLINED: "staff",
-        RequestStatus.WITHDRAWN: "enterprise",
+        RequestStatus.ACCEPTED: STAFF_ROLES,
+        RequestStatus.DECLINED: STAFF_ROLES,
+        RequestStatus.WITHDRAWN: frozenset({Role.ENTERPRISE}),
     },
     RequestStatus.ACCEPTED: {
-        RequestStatus.IN_PROGRESS: "staff",
-        RequestStatus.WITHDRAWN: "enterprise",
+        RequestStatus.IN_PROGRESS: STAFF_ROLES,
+        RequestStatus.WITHDRAWN: frozenset({Role.ENTERPRISE}),
     },
     RequestStatus.IN_PROGRESS: {
-        RequestStatus.RESOLVED: "staff",
-        RequestStatus.WITHDRAWN: "enterprise",
+        RequestStatus.RESOLVED: STAFF_ROLES,
+        RequestStatus.WITHDRAWN: frozenset({Role.ENTERPRISE}),
     },
-    RequestStatus.RESOLVED: {RequestStatus.CLOSED: "staff"},
+    RequestStatus.RESOLVED: {
+        RequestStatus.CLOSED: STAFF_ROLES,
+        # A manager reopens work the enterprise is not satisfied with.
+        RequestStatus.IN_PROGRESS: frozenset({Role.MANAGER}),
+    },
+    # A manager may have a declined request looked at again (003 7.2.1.3).
+    RequestStatus.DECLINED: {RequestStatus.SUBMITTED: frozenset({Role.MANAGER})},
 }
+
+
+class BookingDecision(models.TextChoices):
+    APPROVED = "approved", _("Approved")
+    RESCHEDULED = "rescheduled", _("Approved for another time")
+    REFUSED = "refused", _("Refused")
+
+
+TESTING_ELEMENTS = {QIElement.TESTING, QIElement.METROLOGY, QIElement.EQUIPMENT_SHARING}
 
 
 class ProblemSource(models.TextChoices):
@@ -212,10 +245,84 @@ class ServiceRequest(models.Model):
     created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # The queue (003 7.2.2-7.2.4): who owns it, the team, and the clock.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="owned_requests",
+        verbose_name=_("owning specialist"),
+    )
+    experts = models.ManyToManyField(
+        "resources.Expert", blank=True, related_name="requests", verbose_name=_("experts")
+    )
+    institutions = models.ManyToManyField(
+        "resources.Institution",
+        blank=True,
+        related_name="requests",
+        verbose_name=_("institutions"),
+    )
+    acknowledge_due_at = models.DateTimeField(_("acknowledge by"), null=True, blank=True)
+    resolve_due_at = models.DateTimeField(_("resolve by"), null=True, blank=True)
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    acknowledge_escalated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    resolve_escalated_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    # Complaint handling (000 6.5.2-6.5.4, 003 7.2.4.1, 004 8.2.1).
+    complaint_promised_by = models.DateField(_("promised reply by"), null=True, blank=True)
+    complaint_investigation = models.TextField(_("investigation"), max_length=4000, blank=True)
+    complaint_handling = models.TextField(_("handling"), max_length=4000, blank=True)
+    complaint_feedback = models.TextField(
+        _("feedback to the complainant"), max_length=4000, blank=True
+    )
+
+    # Equipment booking decision and what was used (003 A.8).
+    booking_decision = models.CharField(
+        _("booking decision"), max_length=12, choices=BookingDecision.choices, blank=True
+    )
+    booked_from = models.DateTimeField(_("booked from"), null=True, blank=True)
+    booked_until = models.DateTimeField(_("booked until"), null=True, blank=True)
+    machine_hours = models.DecimalField(
+        _("machine time (hours)"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    booking_fee = models.DecimalField(
+        _("fee (yuan)"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
+
+    # Resolution: what was delivered (000 ch. 8) and its benefit (004 Annex A).
+    resolution_summary = models.TextField(_("resolution"), max_length=4000, blank=True)
+    person_days = models.DecimalField(
+        _("service workload (person-days)"), max_digits=7, decimal_places=1, null=True, blank=True
+    )
+    service_visits = models.PositiveIntegerField(_("service visits"), null=True, blank=True)
+    trainings = models.PositiveIntegerField(_("trainings held"), null=True, blank=True)
+    trainees = models.PositiveIntegerField(_("trainees"), null=True, blank=True)
+    problems_solved = models.PositiveIntegerField(
+        _("quality problems solved"), null=True, blank=True
+    )
+    benefit_wan = models.DecimalField(
+        _("quality benefit (10,000 yuan)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    benefit_basis = models.TextField(_("basis of the estimate"), max_length=2000, blank=True)
+
+    # Retention (000 7.2, 003 7.3): kept whole until this date, anonymised after it.
+    retention_until = models.DateField(_("keep until"), null=True, blank=True, editable=False)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
+
     class Meta:
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
         ordering = ["-created_at"]
+        permissions = [("manage_queue", _("Can manage the whole service queue"))]
+        indexes = [
+            models.Index(fields=["status", "created_at"], name="request_status_created"),
+            models.Index(fields=["owner", "status"], name="request_owner_status"),
+            models.Index(fields=["acknowledge_due_at"], name="request_acknowledge_due"),
+            models.Index(fields=["resolve_due_at"], name="request_resolve_due"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["enterprise", "idempotency_key"],
@@ -241,10 +348,35 @@ class ServiceRequest(models.Model):
         return hmac.compare_digest(self.tracking_token_hash, hash_token(token or ""))
 
     def can_transition(self, to_status, role):
-        return ALLOWED_TRANSITIONS.get(self.status, {}).get(to_status) == role
+        return role in ALLOWED_TRANSITIONS.get(self.status, {}).get(to_status, ())
 
     def public_events(self):
         return self.events.filter(is_public=True).order_by("created_at", "pk")
+
+    @property
+    def current_due_at(self):
+        """The deadline that matters now: acknowledgement while new, resolution while worked."""
+        if self.status == RequestStatus.SUBMITTED:
+            return self.acknowledge_due_at
+        if self.status in (RequestStatus.ACCEPTED, RequestStatus.IN_PROGRESS):
+            return self.resolve_due_at
+        return None
+
+    @property
+    def is_overdue(self):
+        due = self.current_due_at
+        return due is not None and due < timezone.now()
+
+    @property
+    def is_testing_related(self):
+        """000 7.2: inspection and testing records are kept six years (RB/T 214)."""
+        return self.qi_element in TESTING_ELEMENTS or self.request_type == RequestType.BOOKING
+
+    def delete(self, *args, **kwargs):
+        from services.retention import check_deletable
+
+        check_deletable(self)
+        return super().delete(*args, **kwargs)
 
 
 class RequestCounter(models.Model):
@@ -272,12 +404,49 @@ def attachment_path(instance, filename):
     return f"requests/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
 
 
+class AttachmentPurpose(models.TextChoices):
+    ENTERPRISE = "enterprise", _("From the enterprise")
+    FOLLOW_UP = "follow_up", _("Follow-up record")
+    PLAN = "plan", _("Service plan")
+    DELIVERABLE = "deliverable", _("Deliverable")
+
+
+class DeliverableKind(models.TextChoices):
+    """000 ch. 8: reports, process files, on-site guidance, advice, training."""
+
+    REPORT = "report", _("Report")
+    PROCESS_FILE = "process_file", _("Process file")
+    GUIDANCE = "guidance", _("On-site guidance record")
+    ADVICE = "advice", _("Advice and suggestions")
+    TRAINING = "training", _("Training material")
+    OTHER = "other", _("Other")
+
+
 class RequestAttachment(models.Model):
     request = models.ForeignKey(
         ServiceRequest,
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,
         related_name="attachments",
         verbose_name=_("request"),
+    )
+    purpose = models.CharField(
+        _("purpose"),
+        max_length=12,
+        choices=AttachmentPurpose.choices,
+        default=AttachmentPurpose.ENTERPRISE,
+    )
+    deliverable_kind = models.CharField(
+        _("kind of deliverable"), max_length=14, choices=DeliverableKind.choices, blank=True
+    )
+    description = models.CharField(_("description"), max_length=300, blank=True)
+    is_public = models.BooleanField(_("visible to the enterprise"), default=True)
+    follow_up = models.ForeignKey(
+        "services.FollowUp",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("follow-up record"),
     )
     file = models.FileField(_("file"), storage=private_storage, upload_to=attachment_path)
     original_name = models.CharField(_("file name"), max_length=255)
@@ -300,13 +469,24 @@ class RequestAttachment(models.Model):
     def __str__(self):
         return self.original_name
 
+    def delete(self, *args, **kwargs):
+        from services.retention import check_deletable
 
-class AppendOnlyError(Exception):
-    pass
+        check_deletable(self.request)
+        return super().delete(*args, **kwargs)
 
 
-class RequestEvent(models.Model):
-    """One line of a request's history. Rows are never changed or deleted (000 4.6)."""
+class RequestEventQuerySet(AppendOnlyQuerySet):
+    def update_redacted(self):
+        """Blank the text of these events once their retention has ended (services.retention)."""
+        return models.QuerySet.update(self, message="—")
+
+
+class RequestEvent(AppendOnlyModel):
+    """One line of a request's history, its audit trail: never changed or deleted (000 4.6).
+
+    `changes` holds {field label: [before, after]} for edits; status moves use from/to_status.
+    """
 
     class Kind(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted")
@@ -314,6 +494,19 @@ class RequestEvent(models.Model):
         ATTACHMENT = "attachment", _("Attachment added")
         STATUS = "status", _("Status changed")
         NOTE = "note", _("Internal note")
+        CLASSIFIED = "classified", _("Classified")
+        ASSIGNED = "assigned", _("Team assigned")
+        PLAN = "plan", _("Service plan")
+        PLAN_REVIEW = "plan_review", _("Plan review")
+        FOLLOW_UP = "follow_up", _("Follow-up record")
+        ROUND = "round", _("Technical assistance")
+        COMPLAINT = "complaint", _("Complaint handling")
+        BOOKING = "booking", _("Booking")
+        RESOLUTION = "resolution", _("Resolution")
+        DELIVERABLE = "deliverable", _("Deliverable")
+        SURVEY = "survey", _("Satisfaction survey")
+        ESCALATED = "escalated", _("Escalated")
+        RETENTION = "retention", _("Records retention")
 
     request = models.ForeignKey(
         ServiceRequest,
@@ -326,6 +519,7 @@ class RequestEvent(models.Model):
     message = models.TextField(_("message"), max_length=4000, blank=True)
     from_status = models.CharField(max_length=20, choices=RequestStatus.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=RequestStatus.choices, blank=True)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -337,6 +531,8 @@ class RequestEvent(models.Model):
     by_enterprise = models.BooleanField(_("written by the enterprise"), default=False)
     created_at = models.DateTimeField(_("time"), default=timezone.now)
 
+    objects = RequestEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("request event")
         verbose_name_plural = _("request events")
@@ -344,11 +540,3 @@ class RequestEvent(models.Model):
 
     def __str__(self):
         return f"{self.request_id} {self.kind} {self.created_at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None and not self._state.adding:
-            raise AppendOnlyError("Request events are append-only.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Request events are append-only.")

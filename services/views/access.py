@@ -30,11 +30,17 @@ def acts_for_enterprise(request, service_request):
     return service_request.pk in request.session.get(SESSION_TRACKED, [])
 
 
+def can_view_internal(request):
+    """Staff with the right to the queue also see internal files and notes."""
+    from services.workflow import can_view as staff_can_view
+
+    return staff_can_view(request.user)
+
+
 def can_view(request, service_request):
     if acts_for_enterprise(request, service_request):
         return True
-    user = request.user
-    return user.is_authenticated and user.has_perm("services.view_servicerequest")
+    return can_view_internal(request)
 
 
 def get_request_or_404(request, number, *, as_enterprise=False):

@@ -31,6 +31,7 @@ from services.ratelimit import is_rate_limited
 from services.views.access import (
     SESSION_NEW_TOKENS,
     acts_for_enterprise,
+    can_view_internal,
     get_request_or_404,
     remember_tracking,
 )
@@ -144,7 +145,7 @@ def _detail_context(request, service_request, message_form=None):
     return {
         "service_request": service_request,
         "events": service_request.public_events().select_related("author"),
-        "attachments": service_request.attachments.all(),
+        "attachments": service_request.attachments.filter(is_public=True),
         "is_enterprise": is_enterprise,
         "can_write": is_enterprise and service_request.is_open,
         "can_withdraw": is_enterprise
@@ -194,7 +195,10 @@ def request_withdraw(request, number):
 
 def attachment_download(request, number, attachment_id):
     service_request = get_request_or_404(request, number)
-    attachment = service_request.attachments.filter(pk=attachment_id).first()
+    attachments = service_request.attachments.exclude(file="")
+    if not can_view_internal(request):
+        attachments = attachments.filter(is_public=True)
+    attachment = attachments.filter(pk=attachment_id).first()
     if attachment is None:
         raise Http404
     try:
