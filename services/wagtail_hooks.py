@@ -1,18 +1,31 @@
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.options import modeladmin_register
 
 from services.models import Enterprise, EnterpriseMembership
-from services.views import staff
+from services.queue_admin import ServiceRequestAdmin
+from services.views import staff, surveys
+
+modeladmin_register(ServiceRequestAdmin)
+
+queue_urls = [
+    path("<int:pk>/", staff.workspace, name="workspace"),
+    path("<int:pk>/<slug:action>/", staff.workspace_action, name="action"),
+    path("satisfaction/", surveys.satisfaction_report, name="satisfaction"),
+]
 
 
 @hooks.register("register_admin_urls")
-def register_intake_admin_urls():
-    return [path("requests/new/", staff.staff_request_new, name="services_staff_request_new")]
+def register_queue_admin_urls():
+    return [
+        path("requests/new/", staff.staff_request_new, name="services_staff_request_new"),
+        path("queue/", include((queue_urls, "services_queue"))),
+    ]
 
 
 class StaffRequestMenuItem(MenuItem):

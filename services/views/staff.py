@@ -46,3 +46,11 @@ def staff_request_new(request):
             and not created,
         },
     )
+
+
+def workspace(request, pk):
+    raise NotImplementedError
+
+
+def workspace_action(request, pk, action):
+    raise NotImplementedError

@@ -1,0 +1,266 @@
+"""The back-office queue (服务工单) in the Wagtail admin, on wagtail-modeladmin.
+
+Kept in this one module so that it can move to Wagtail's ModelViewSet later. Listing only:
+every change happens in the workspace (services.views.staff), through services.workflow.
+"""
+
+from django.contrib.admin import SimpleListFilter, display
+from django.contrib.auth import get_user_model
+from django.db.models import Count, Q
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
+from wagtail_modeladmin.options import ModelAdmin
+from wagtail_modeladmin.views import IndexView
+
+from portal.choices import District
+from services.models import OPEN_STATUSES, RequestStatus, ServiceRequest
+from services.workflow import can_view, overdue_q
+
+
+class Queue:
+    """The tabs at the top of the listing: what is new, mine, overdue, or everything."""
+
+    NEW = "new"
+    MINE = "mine"
+    OVERDUE = "overdue"
+    ALL = "all"
+    PARAM = "queue"
+
+    LABELS = {
+        NEW: _("New"),
+        MINE: _("Mine"),
+        OVERDUE: _("Overdue"),
+        ALL: _("All"),
+    }
+
+    @classmethod
+    def filters(cls, user, now):
+        return {
+            cls.NEW: Q(status=RequestStatus.SUBMITTED),
+            cls.MINE: Q(owner=user, status__in=OPEN_STATUSES),
+            cls.OVERDUE: overdue_q(now),
+            cls.ALL: Q(),
+        }
+
+
+class DistrictFilter(SimpleListFilter):
+    title = _("district")
+    parameter_name = "district"
+
+    def lookups(self, request, model_admin):
+        return District.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in District.values:
+            return queryset.filter(enterprise__district=self.value())
+        return queryset
+
+
+class OwnerFilter(SimpleListFilter):
+    """Only people who can own requests, plus "unassigned"; never the whole user table."""
+
+    title = _("owning specialist")
+    parameter_name = "owner"
+    UNASSIGNED = "none"
+
+    def lookups(self, request, model_admin):
+        users = (
+            get_user_model()
+            .objects.filter(is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(groups__permissions__codename="change_servicerequest")
+                | Q(user_permissions__codename="change_servicerequest")
+            )
+            .distinct()
+            .order_by("username")
+        )
+        return [(self.UNASSIGNED, _("Unassigned"))] + [
+            (str(user.pk), user.get_full_name() or user.get_username()) for user in users
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == self.UNASSIGNED:
+            return queryset.filter(owner__isnull=True)
+        if value and value.isdigit():
+            return queryset.filter(owner_id=int(value))
+        return queryset
+
+
+class QueueIndexView(IndexView):
+    """The listing with its tabs and counts; only allowlisted parameters are accepted."""
+
+    IGNORED_PARAMS = IndexView.IGNORED_PARAMS + (Queue.PARAM,)
+    ALLOWED_PARAMS = {
+        IndexView.ORDER_VAR,
+        IndexView.ORDER_TYPE_VAR,
+        IndexView.PAGE_VAR,
+        IndexView.SEARCH_VAR,
+        IndexView.ERROR_FLAG,
+        Queue.PARAM,
+        "request_type__exact",
+        "status__exact",
+        "qi_element__exact",
+        DistrictFilter.parameter_name,
+        OwnerFilter.parameter_name,
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        unknown = sorted(set(request.GET) - self.ALLOWED_PARAMS)
+        if unknown:
+            return HttpResponseBadRequest(
+                render_to_string(
+                    "services/queue/bad_filter.html",
+                    {"parameters": unknown, "index_url": request.path},
+                    request=request,
+                )
+            )
+        self.now = timezone.now()
+        self.queue = request.GET.get(Queue.PARAM) or Queue.NEW
+        if self.queue not in Queue.LABELS:
+            self.queue = Queue.ALL
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self, request=None):
+        request = request or self.request
+        queryset = super().get_base_queryset(request)
+        return queryset.filter(Queue.filters(request.user, self.now)[self.queue])
+
+    def tab_counts(self):
+        """All four counts in one query."""
+        filters = Queue.filters(self.request.user, self.now)
+        counts = ServiceRequest.objects.aggregate(
+            **{name: Count("pk", filter=condition) for name, condition in filters.items()}
+        )
+        return [
+            {
+                "name": name,
+                "label": label,
+                "count": counts[name],
+                "url": f"?{Queue.PARAM}={name}",
+                "active": name == self.queue,
+            }
+            for name, label in Queue.LABELS.items()
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["tabs"] = self.tab_counts()
+        context["current_queue"] = self.queue
+        return context
+
+
+class QueuePermissionHelper(PermissionHelper):
+    def user_can_list(self, user):
+        return can_view(user)
+
+    def user_can_inspect_obj(self, user, obj):
+        return can_view(user)
+
+    def user_can_create(self, user):
+        return user.has_perm("services.add_servicerequest")
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+    def user_can_delete_obj(self, user, obj):
+        return False
+
+
+class QueueButtonHelper(ButtonHelper):
+    def add_button(self, classnames_add=None, classnames_exclude=None):
+        button = super().add_button(classnames_add, classnames_exclude)
+        button.update(url=reverse("services_staff_request_new"), label=_("Register a request"))
+        return button
+
+    def inspect_button(self, pk, classnames_add=None, classnames_exclude=None):
+        button = super().inspect_button(pk, classnames_add, classnames_exclude)
+        button.update(
+            url=reverse("services_queue:workspace", args=[pk]), label=_("Open"), title=_("Open")
+        )
+        return button
+
+
+class ServiceRequestAdmin(ModelAdmin):
+    model = ServiceRequest
+    menu_label = _("Service tickets")
+    menu_icon = "tasks"
+    menu_order = 200
+    add_to_settings_menu = False
+    list_per_page = 25
+    index_view_class = QueueIndexView
+    index_template_name = "services/queue/index.html"
+    permission_helper_class = QueuePermissionHelper
+    button_helper_class = QueueButtonHelper
+    inspect_view_enabled = True
+    list_display = (
+        "number_link",
+        "title",
+        "request_type",
+        "enterprise_name",
+        "status_badge",
+        "qi_element",
+        "owner_name",
+        "due",
+        "created_at",
+    )
+    list_filter = (
+        "request_type",
+        "status",
+        "qi_element",
+        DistrictFilter,
+        OwnerFilter,
+    )
+    search_fields = ("number", "enterprise__name", "enterprise__credit_code")
+    list_select_related = ("enterprise", "owner")
+    ordering = ("-created_at",)
+
+    def get_search_handler(self, request, search_fields=None):
+        from wagtail_modeladmin.helpers import DjangoORMSearchHandler
+
+        return DjangoORMSearchHandler(search_fields or self.search_fields)
+
+    @display(description=_("number"), ordering="number")
+    def number_link(self, obj):
+        return format_html(
+            '<a href="{}"><code>{}</code></a>',
+            reverse("services_queue:workspace", args=[obj.pk]),
+            obj.number,
+        )
+
+    @display(description=_("enterprise"), ordering="enterprise__name")
+    def enterprise_name(self, obj):
+        return obj.enterprise.name
+
+    @display(description=_("status"), ordering="status")
+    def status_badge(self, obj):
+        return format_html(
+            '<span class="queue-status queue-status--{}">{}</span>',
+            obj.status,
+            obj.get_status_display(),
+        )
+
+    @display(description=_("owning specialist"), ordering="owner__username")
+    def owner_name(self, obj):
+        if obj.owner is None:
+            return format_html('<span class="queue-unassigned">{}</span>', _("Unassigned"))
+        return obj.owner.get_full_name() or obj.owner.get_username()
+
+    @display(description=_("due"))
+    def due(self, obj):
+        due = obj.current_due_at
+        if due is None:
+            return ""
+        text = timezone.localtime(due).strftime("%Y-%m-%d %H:%M")
+        if obj.is_overdue:
+            return format_html(
+                '<span class="queue-overdue">{} <strong>{}</strong></span>', text, _("Overdue")
+            )
+        return text
