@@ -129,8 +129,13 @@ class ServicePlan(AppendOnlyModel):
     def __str__(self):
         return f"{self.request_id} v{self.version}"
 
+    def service_method_labels(self):
+        return self._meta.get_field("service_methods").labels(self.service_methods)
+
     def latest_review(self):
-        return self.reviews.order_by("-created_at", "-pk").first()
+        """Uses prefetched reviews when there are some."""
+        reviews = sorted(self.reviews.all(), key=lambda review: (review.created_at, review.pk))
+        return reviews[-1] if reviews else None
 
 
 class ReviewResult(models.TextChoices):
