@@ -97,6 +97,8 @@ class OwnerFilter(SimpleListFilter):
 class QueueIndexView(IndexView):
     """The listing with its tabs and counts; only allowlisted parameters are accepted."""
 
+    page_title = _("Service tickets")
+
     IGNORED_PARAMS = IndexView.IGNORED_PARAMS + (Queue.PARAM,)
     ALLOWED_PARAMS = {
         IndexView.ORDER_VAR,
@@ -230,7 +232,7 @@ class ServiceRequestAdmin(ModelAdmin):
     @display(description=_("number"), ordering="number")
     def number_link(self, obj):
         return format_html(
-            '<a href="{}"><code>{}</code></a>',
+            '<a class="queue-number" href="{}"><code>{}</code></a>',
             reverse("services_queue:workspace", args=[obj.pk]),
             obj.number,
         )

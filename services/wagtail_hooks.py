@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from wagtail_modeladmin.options import modeladmin_register
 
-from services.models import Enterprise, EnterpriseMembership
+from services.models import Enterprise, EnterpriseMembership, TimeLimit
 from services.queue_admin import ServiceRequestAdmin
 from services.views import staff, surveys
 
@@ -73,3 +74,21 @@ class EnterpriseViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(EnterpriseViewSetGroup)
+
+
+class TimeLimitViewSet(ModelViewSet):
+    """Managers set how long each type may take to acknowledge and to resolve."""
+
+    model = TimeLimit
+    icon = "time"
+    menu_label = _("Time limits")
+    add_to_admin_menu = True
+    menu_order = 205
+    list_display = ["request_type", "acknowledge_hours", "resolve_days"]
+    form_fields = ["request_type", "acknowledge_hours", "resolve_days"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_time_limits():
+    return TimeLimitViewSet("time_limits")

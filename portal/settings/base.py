@@ -141,7 +141,17 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {}
+# Periodic work (run `celery -A portal beat`); every task is safe to run twice.
+CELERY_BEAT_SCHEDULE = {
+    "escalate-overdue-requests": {
+        "task": "services.tasks.escalate_overdue_requests",
+        "schedule": 15 * 60,
+    },
+    "deliver-pending-notifications": {
+        "task": "services.tasks.deliver_pending_notifications",
+        "schedule": 10 * 60,
+    },
+}
 
 # Wagtail's own background work (search index, reference index) runs through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -217,3 +217,29 @@ def test_queue_listing_tabs(client, specialist):
     page = client.get(index + "?queue=mine").content.decode()
     assert mine.number in page and new.number not in page
     assert client.get(index + "?tracking_token_hash__startswith=a").status_code == 400
+
+
+def test_the_enterprise_sees_public_steps_but_not_internal_ones(client, specialist):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from services import workflow
+    from services.intake import tracking_path
+
+    service_request = ServiceRequestFactory(qi_element="testing")
+    token = service_request.tracking_token
+    workflow.transition(service_request, "accepted", user=specialist, note="已受理，明天上门。")
+    workflow.add_note(service_request, user=specialist, text="企业负责人较难沟通")
+    workflow.send_message(service_request, user=specialist, text="请准备近三个月的出厂检验记录。")
+    workflow.add_deliverables(
+        service_request,
+        user=specialist,
+        files=[SimpleUploadedFile("检测报告.pdf", PDF, "application/pdf")],
+        kind="report",
+        description="型式检验报告",
+    )
+    response = client.get(tracking_path(service_request.number, token), follow=True)
+    page = response.content.decode()
+    assert "已受理，明天上门。" in page
+    assert "请准备近三个月的出厂检验记录。" in page
+    assert "型式检验报告" in page
+    assert "企业负责人较难沟通" not in page
