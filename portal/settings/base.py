@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -141,7 +142,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "Asia/Shanghai"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    "remind-unanswered-surveys": {
+        "task": "services.tasks.remind_unanswered_surveys",
+        "schedule": crontab(hour=9, minute=30),
+    },
+    "send-periodic-surveys": {
+        "task": "services.tasks.send_periodic_surveys",
+        "schedule": crontab(hour=10, minute=0),
+    },
+}
 
 # Wagtail's own background work (search index, reference index) runs through django-tasks.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
