@@ -420,6 +420,23 @@ class SurveyForm(forms.ModelForm):
         )
         self.fields["respondent_name"].widget.attrs["autocomplete"] = "name"
 
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        # Text inputs point at their message; radio and checkbox groups do so on the fieldset.
+        for name in self.errors:
+            widget = self.fields[name].widget if name in self.fields else None
+            if widget is None or isinstance(
+                widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                continue
+            described = [f"{self[name].auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{self[name].auto_id}_helptext")
+            widget.attrs["aria-invalid"] = "true"
+            widget.attrs["aria-describedby"] = " ".join(described)
+
     def clean(self):
         cleaned = super().clean()
         chose_other = "other" in (cleaned.get("improved_areas") or []) or "other" in (

@@ -256,9 +256,11 @@ def satisfaction_summary(queryset):
             aggregates[f"{name}:{value}"] = Count("pk", filter=ANSWERED & has_choice(name, value))
     totals = queryset.aggregate(**aggregates)
     summary = _with_rates({key: totals[key] for key in _headline_aggregates()})
+    choice_sets = {**SINGLE_CHOICE_QUESTIONS, **MULTIPLE_CHOICE_QUESTIONS}
     summary["questions"] = [
-        _question(name, choices, totals, multiple=name in MULTIPLE_CHOICE_QUESTIONS)
-        for name, choices in {**SINGLE_CHOICE_QUESTIONS, **MULTIPLE_CHOICE_QUESTIONS}.items()
+        _question(name, choice_sets[name], totals, multiple=name in MULTIPLE_CHOICE_QUESTIONS)
+        for name in ANSWER_FIELDS
+        if name in choice_sets
     ]
     return summary
 

@@ -152,6 +152,9 @@ def test_other_needs_a_few_words(client, closed_request):
         survey_url(closed_request.survey), answers(satisfied_aspects=["other"], other_text="")
     )
     assert "other_text" in response.context["form"].errors
+    assert 'aria-describedby="id_other_text_error id_other_text_helptext"' in (
+        response.content.decode()
+    )
 
 
 def test_tracking_page_offers_the_survey_until_answered(client, closed_request):
