@@ -3,6 +3,7 @@
 import uuid
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -14,9 +15,11 @@ from services.models import (
     Channel,
     EnterpriseSize,
     RequestType,
+    SatisfactionSurvey,
     ServicePage,
     ServiceRequest,
 )
+from services.surveys import ANSWER_FIELDS
 from services.validators import (
     MAX_ATTACHMENTS_PER_REQUEST,
     normalize_uscc,
@@ -363,3 +366,120 @@ class MessageForm(forms.Form):
         if not cleaned.get("message") and not cleaned.get("attachments") and not self.errors:
             raise forms.ValidationError(_("Write a message or choose a file."), code="empty")
         return cleaned
+
+
+class SurveyForm(forms.ModelForm):
+    """001 Annex E, then 004 Annex C, in the standards' order; only "overall" is required."""
+
+    # (heading, fields) in the order the questionnaires ask them.
+    SECTIONS = [
+        (
+            _("Effect of the service"),
+            [
+                "products",
+                "improvement_effect",
+                "improved_areas",
+                "overall",
+                "satisfied_aspects",
+                "other_text",
+            ],
+        ),
+        (
+            _("Your evaluation of the service team"),
+            ["main_content", "main_results", "attitude", "competence", "effect"],
+        ),
+        (_("Opinions and suggestions"), ["suggestions", "respondent_name", "respondent_phone"]),
+    ]
+    RADIO_FIELDS = ["improvement_effect", "overall", "attitude", "competence", "effect"]
+
+    class Meta:
+        model = SatisfactionSurvey
+        fields = ANSWER_FIELDS
+        widgets = {
+            "main_content": forms.Textarea(attrs={"rows": 3}),
+            "main_results": forms.Textarea(attrs={"rows": 3}),
+            "suggestions": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {"suggestions": _("Do you have any other opinions or suggestions?")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.RADIO_FIELDS:
+            field = self.fields[name]
+            # A radio group needs no "---------" choice: leaving it unticked means no answer.
+            field.choices = [choice for choice in field.choices if choice[0]]
+            field.widget = forms.RadioSelect(choices=field.choices)
+        overall = self.fields["overall"]
+        overall.required = True
+        overall.error_messages["required"] = _(
+            "Please choose how satisfied you are with the service overall."
+        )
+        self.fields["other_text"].help_text = _("Only if you ticked “Other” above.")
+        self.fields["respondent_phone"].widget.attrs.update(
+            {"inputmode": "tel", "autocomplete": "tel"}
+        )
+        self.fields["respondent_name"].widget.attrs["autocomplete"] = "name"
+
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound:
+            return
+        # Text inputs point at their message; radio and checkbox groups do so on the fieldset.
+        for name in self.errors:
+            widget = self.fields[name].widget if name in self.fields else None
+            if widget is None or isinstance(
+                widget, forms.RadioSelect | forms.CheckboxSelectMultiple
+            ):
+                continue
+            described = [f"{self[name].auto_id}_error"]
+            if self.fields[name].help_text:
+                described.append(f"{self[name].auto_id}_helptext")
+            widget.attrs["aria-invalid"] = "true"
+            widget.attrs["aria-describedby"] = " ".join(described)
+
+    def clean(self):
+        cleaned = super().clean()
+        chose_other = "other" in (cleaned.get("improved_areas") or []) or "other" in (
+            cleaned.get("satisfied_aspects") or []
+        )
+        if chose_other and not cleaned.get("other_text", "").strip():
+            self.add_error(
+                "other_text", _("You ticked “Other”: please tell us briefly what you mean.")
+            )
+        return cleaned
+
+    def sections(self):
+        return [(heading, [self[name] for name in names]) for heading, names in self.SECTIONS]
+
+
+class SatisfactionFilterForm(forms.Form):
+    """The report's filters: answered between two dates, and the kind of survey."""
+
+    answered_from = forms.DateField(
+        label=_("Answered from"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    answered_to = forms.DateField(
+        label=_("Answered until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("All surveys")), *SatisfactionSurvey.Kind.choices],
+    )
+
+    def filter(self, queryset):
+        """Surveys answered in the range, plus those still unanswered sent in it (for the rate)."""
+        if not self.is_valid():
+            return queryset
+        data = self.cleaned_data
+        if data["kind"]:
+            queryset = queryset.filter(kind=data["kind"])
+        answered = Q(answered_at__isnull=False)
+        unanswered = Q(answered_at__isnull=True)
+        if data["answered_from"]:
+            answered &= Q(answered_at__date__gte=data["answered_from"])
+            unanswered &= Q(created_at__date__gte=data["answered_from"])
+        if data["answered_to"]:
+            answered &= Q(answered_at__date__lte=data["answered_to"])
+            unanswered &= Q(created_at__date__lte=data["answered_to"])
+        return queryset.filter(answered | unanswered)

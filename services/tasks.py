@@ -138,3 +138,19 @@ def anonymise_expired_requests():
     from services.retention import anonymise_due
 
     return anonymise_due()
+
+
+@shared_task(acks_late=True)
+def remind_unanswered_surveys():
+    """One reminder per completion survey left unanswered (claimed, so two runs remind once)."""
+    from services.surveys import remind_unanswered
+
+    return remind_unanswered()
+
+
+@shared_task(acks_late=True)
+def send_periodic_surveys():
+    """000 6.5.5: the periodic survey of every enterprise served, when it is due."""
+    from services.surveys import send_periodic_surveys as send_due
+
+    return send_due()

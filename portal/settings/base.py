@@ -13,6 +13,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -150,6 +151,14 @@ CELERY_BEAT_SCHEDULE = {
     "deliver-pending-notifications": {
         "task": "services.tasks.deliver_pending_notifications",
         "schedule": 10 * 60,
+    },
+    "remind-unanswered-surveys": {
+        "task": "services.tasks.remind_unanswered_surveys",
+        "schedule": crontab(hour=9, minute=30),
+    },
+    "send-periodic-surveys": {
+        "task": "services.tasks.send_periodic_surveys",
+        "schedule": crontab(hour=10, minute=0),
     },
 }
 

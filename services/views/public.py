@@ -28,6 +28,7 @@ from services.models import (
     enterprise_of,
 )
 from services.ratelimit import is_rate_limited
+from services.surveys import open_survey_for
 from services.views.access import (
     SESSION_NEW_TOKENS,
     acts_for_enterprise,
@@ -151,6 +152,11 @@ def _detail_context(request, service_request, message_form=None):
         "can_withdraw": is_enterprise
         and service_request.can_transition(RequestStatus.WITHDRAWN, "enterprise"),
         "message_form": message_form or MessageForm(),
+        "open_survey": (
+            open_survey_for(service_request)
+            if is_enterprise and service_request.status == RequestStatus.CLOSED
+            else None
+        ),
     }
 
 

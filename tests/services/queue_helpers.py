@@ -1,18 +1,14 @@
 """Staff users in the queue roles and requests taken through the workflow, for queue tests."""
 
-from django.contrib.auth.models import Group
-
 from services import workflow
 from services.models import RequestStatus, RequestType
+from services.roles import MANAGER_GROUP, SPECIALIST_GROUP, ensure_queue_groups
 from tests.services.factories import ServiceRequestFactory, UserFactory
-
-SPECIALIST_GROUP = "服务专员"
-MANAGER_GROUP = "平台管理员"
 
 
 def make_staff(group_name, **kwargs):
     user = UserFactory(**kwargs)
-    user.groups.add(Group.objects.get(name=group_name))
+    user.groups.add(ensure_queue_groups()[group_name])
     return user
 
 
