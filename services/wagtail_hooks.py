@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,7 +11,7 @@ from wagtail_modeladmin.options import modeladmin_register
 
 from services.models import Enterprise, EnterpriseMembership, TimeLimit
 from services.queue_admin import ServiceRequestAdmin
-from services.views import staff, surveys
+from services.views import enterprise_file, staff, surveys
 
 modeladmin_register(ServiceRequestAdmin)
 
@@ -18,6 +19,15 @@ queue_urls = [
     path("<int:pk>/", staff.workspace, name="workspace"),
     path("<int:pk>/<slug:action>/", staff.workspace_action, name="action"),
     path("satisfaction/", surveys.satisfaction_report, name="satisfaction"),
+    path("enterprise/<int:pk>/", enterprise_file.enterprise_file, name="enterprise_file"),
+    path(
+        "enterprise/<int:pk>/export/", enterprise_file.enterprise_export, name="enterprise_export"
+    ),
+    path(
+        "enterprise/<int:pk>/files/<int:attachment_id>/",
+        enterprise_file.enterprise_attachment,
+        name="enterprise_attachment",
+    ),
 ]
 
 
@@ -48,10 +58,26 @@ class EnterpriseViewSet(SnippetViewSet):
     model = Enterprise
     icon = "site"
     menu_label = _("Enterprises")
-    list_display = ["name", "credit_code", "district", "industry", "size"]
+    list_display = [
+        "name",
+        "credit_code",
+        "district",
+        "industry",
+        "size",
+        TitleColumn(
+            "enterprise_file",
+            label=_("Enterprise file"),
+            accessor=lambda enterprise: _("Open the file"),
+            url_name="services_queue:enterprise_file",
+        ),
+    ]
     list_filter = ["district", "industry", "size"]
     search_fields = ["name", "credit_code"]
     ordering = ["name"]
+
+
+# An enterprise with requests keeps its file: say why instead of failing on the PROTECT key.
+hooks.register("before_delete_snippet", enterprise_file.refuse_enterprise_delete)
 
 
 class EnterpriseMembershipViewSet(SnippetViewSet):

@@ -160,6 +160,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "services.tasks.send_periodic_surveys",
         "schedule": crontab(hour=10, minute=0),
     },
+    # 000 7.2, 003 7.3: past their retention period, requests lose their personal data.
+    "anonymise-expired-requests": {
+        "task": "services.tasks.anonymise_expired_requests",
+        "schedule": crontab(hour=2, minute=30),
+    },
 }
 
 # Wagtail's own background work (search index, reference index) runs through django-tasks.

@@ -159,6 +159,27 @@ REQUEST_FIELDS = [
 ]
 
 
+class RetainedRequestQuerySet(models.QuerySet):
+    """Deleting through a queryset checks every request against the retention rules too."""
+
+    def requests_concerned(self):
+        return ServiceRequest.objects.filter(pk__in=self.values("pk"))
+
+    def delete(self):
+        from services.retention import check_deletable
+
+        for service_request in self.requests_concerned():
+            check_deletable(service_request)
+        return super().delete()
+
+    delete.queryset_only = True
+
+
+class RetainedAttachmentQuerySet(RetainedRequestQuerySet):
+    def requests_concerned(self):
+        return ServiceRequest.objects.filter(pk__in=self.values("request_id"))
+
+
 def hash_token(token):
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -312,6 +333,8 @@ class ServiceRequest(models.Model):
     retention_until = models.DateField(_("keep until"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)
 
+    objects = RetainedRequestQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
@@ -460,6 +483,8 @@ class RequestAttachment(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    objects = RetainedAttachmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attachment")
