@@ -358,10 +358,10 @@ def build_workbook(enterprise, requests, surveys, archive_paths):
             _("Time"),
             _("By"),
             _("Kind"),
-            _("From"),
-            _("To"),
+            _("From status"),
+            _("To status"),
             _("Changes"),
-            _("Message"),
+            _("Remarks"),
             _("Visible to the enterprise"),
         ],
         (

@@ -54,6 +54,24 @@ def register_intake_menu_item():
     )
 
 
+class SatisfactionMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm("services.view_satisfactionsurvey") or user.has_perm(
+            "services.manage_queue"
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def register_satisfaction_menu_item():
+    return SatisfactionMenuItem(
+        _("Satisfaction"),
+        reverse("services_queue:satisfaction"),
+        icon_name="pick",
+        order=210,
+    )
+
+
 class EnterpriseViewSet(SnippetViewSet):
     model = Enterprise
     icon = "site"

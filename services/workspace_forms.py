@@ -345,7 +345,7 @@ def _non_negative(value):
 
 
 class DeliverableForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Kind"), choices=DeliverableKind.choices)
+    kind = forms.ChoiceField(label=_("Kind of deliverable"), choices=DeliverableKind.choices)
     description = forms.CharField(label=_("Description"), max_length=300)
     files = MultipleFileField(label=_("Files"))
 

@@ -27,6 +27,8 @@ from services.models import (
     RequestType,
     ServiceRequest,
 )
+from services.surveys import survey_result_for
+from services.views.enterprise_file import enterprise_file_url
 from services.workflow import PLAN_FIELDS, WorkflowError
 from services.workspace_forms import (
     AssignForm,
@@ -216,6 +218,8 @@ def _render(request, service_request, bound=None, status=200):
         "experts": service_request.experts.all(),
         "institutions": service_request.institutions.all(),
         "survey": getattr(service_request, "survey", None),
+        "survey_answers": survey_result_for(service_request),
+        "enterprise_file_url": enterprise_file_url(service_request.enterprise),
         "forms": forms,
         "moves": moves,
         "can_act": can_act,

@@ -41,7 +41,9 @@ def survey(request, token):
     else:
         form = SurveyForm(instance=survey)
     response = render(request, "services/survey.html", {"survey": survey, "form": form})
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is in the URL: never send it to other sites. "same-origin" (not "no-referrer")
+    # keeps the Origin header on our own POST, which the CSRF check needs.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

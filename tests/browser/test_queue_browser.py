@@ -65,7 +65,9 @@ def test_request_from_new_to_closed_and_rated(browser, live_server):
     post_in_workspace(
         staff,
         "transition",
-        fill=lambda panel: panel.locator("textarea").fill("已受理，标准化专员将于两个工作日内答复。"),
+        fill=lambda panel: panel.locator("textarea").fill(
+            "已受理，标准化专员将于两个工作日内答复。"
+        ),
         button="受理",
     )
     assert staff.locator(".queue-summary .queue-status").inner_text() == "已受理"

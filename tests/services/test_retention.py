@@ -127,7 +127,7 @@ def test_a_queryset_delete_does_not_bypass_the_rule(manager):
 
 def test_even_after_the_period_a_request_is_anonymised_not_deleted(manager):
     service_request = expire(closed_request(manager))
-    with pytest.raises(RetentionError, match="ended on"):
+    with pytest.raises(RetentionError, match="届满"):
         service_request.delete()
     with pytest.raises(RetentionError):
         ServiceRequest.objects.filter(pk=service_request.pk).delete()
