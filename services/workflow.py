@@ -259,6 +259,9 @@ def transition(service_request, to_status, *, user=None, role=None, note="", pub
                 }
             )
         _guard(locked, to_status, note)
+        if to_status == RequestStatus.RESOLVED and not note:
+            # The enterprise reads what was done on its tracking page (000 ch. 8).
+            note = locked.resolution_summary
         previous = locked.status
         now = timezone.now()
         locked.status = to_status
