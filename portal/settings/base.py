@@ -273,4 +273,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Who viewed or exported which request file (003 6.4); changes are in each request's trail.
+    "loggers": {
+        "services.audit": {
+            "handlers": ["console"],
+            "level": os.environ.get("AUDIT_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        }
+    },
 }

@@ -5,6 +5,7 @@ Every change goes through services.workflow; these views only turn forms into th
 """
 
 from collections.abc import Callable
+import logging
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -87,6 +88,8 @@ def staff_request_new(request):
 
 
 # -- the workspace ---------------------------------------------------------------------------
+
+audit_log = logging.getLogger("services.audit")
 
 # How each status button looks and says what it does.
 MOVE_LABELS = {
@@ -232,6 +235,8 @@ def _render(request, service_request, bound=None, status=200):
 
 def workspace(request, pk):
     service_request = _load(request, pk)
+    # Requirements 5 / 003 6.4: who opened which request is logged; changes are in the trail.
+    audit_log.info("user %s viewed request %s", request.user.pk, service_request.number)
     return _render(request, service_request)
 
 
