@@ -4,8 +4,8 @@ forum (003 7.2.1.2), and work one request in its workspace (003 7.2.2-7.2.4, 001
 Every change goes through services.workflow; these views only turn forms into those calls.
 """
 
-from collections.abc import Callable
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib import messages
