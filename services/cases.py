@@ -146,7 +146,7 @@ def _labelled(label, text):
 
 def _diagnosis(service_request, plan, rounds):
     parts = [
-        _labelled(_("Request"), service_request.description),
+        _labelled(_("Request from the enterprise"), service_request.description),
         _labelled(
             _("Where the problem was found"),
             service_request.get_problem_source_display() if service_request.problem_source else "",
