@@ -30,6 +30,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from services.models import ServiceGuidePage, ServicePage, ServiceSectionPage
+        from services.quality_map import public_figures
 
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = ServiceSectionPage.objects.live().order_by("path")
@@ -38,6 +39,7 @@ class HomePage(Page):
         )[:6]
         context["process_guide"] = ServiceGuidePage.objects.live().order_by("path").first()
         context.update(self.resource_highlights())
+        context["public_figures"] = public_figures()
         return context
 
     def resource_highlights(self):

@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("requests/", include("services.urls")),
+    path("quality-map/", include("services.quality_map_urls")),
     path("api/", api.urls),
     path("", include("resources.urls")),
 ]

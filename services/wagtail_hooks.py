@@ -136,3 +136,44 @@ class TimeLimitViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_time_limits():
     return TimeLimitViewSet("time_limits")
+
+
+# -- results: quality map, ratings, draft cases (001 7.3, 003 8.2.3) -------------------------
+from services.views import quality_map as quality_map_views  # noqa: E402
+from services.views import results as results_views  # noqa: E402
+
+results_urls = [
+    path("quality-map/", quality_map_views.admin_quality_map, name="quality_map"),
+    path("ratings/", results_views.ratings, name="ratings"),
+    path("case-draft/<int:pk>/", results_views.case_draft, name="case_draft"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_results_admin_urls():
+    return [path("queue/", include((results_urls, "services_results")))]
+
+
+class ManagerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("services.manage_queue")
+
+
+@hooks.register("register_admin_menu_item")
+def register_quality_map_menu_item():
+    return ManagerMenuItem(
+        _("Quality map"), reverse("services_results:quality_map"), icon_name="site", order=212
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def register_ratings_menu_item():
+    return ManagerMenuItem(
+        _("Expert and institution ratings"),
+        reverse("services_results:ratings"),
+        icon_name="pick",
+        order=214,
+    )
+
+
+# -- end of results ------------------------------------------------------------------------

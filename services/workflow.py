@@ -837,3 +837,21 @@ def escalate_overdue(now=None):
                     )
                 escalated += 1
     return escalated
+
+
+# -- results (001 7.3.1) ---------------------------------------------------------------------
+
+
+def record_case_consent(service_request, *, user, consent):
+    """Whether the enterprise agrees to its request being published as a typical case."""
+    with transaction.atomic():
+        locked = _lock(service_request)
+        _check_can_act(user, locked)
+        changes = apply_changes(locked, {"case_consent": bool(consent)}, ["case_consent"])
+        if changes:
+            words = {True: _("Consent given"), False: _("No consent")}
+            label = next(iter(changes))
+            changes[label] = [words[not consent], words[bool(consent)]]
+            locked.save(update_fields=["case_consent", "updated_at"])
+            record(locked, RequestEvent.Kind.NOTE, user=user, changes=changes)
+    return locked

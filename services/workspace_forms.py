@@ -354,3 +354,11 @@ class DeliverableForm(forms.Form):
         if not files:
             raise forms.ValidationError(_("Choose at least one file."))
         return clean_attachment_list(files)
+
+
+class CaseConsentForm(forms.Form):
+    """001 7.3.1: the enterprise's consent to publication as a typical case."""
+
+    case_consent = forms.BooleanField(
+        label=_("The enterprise agrees to publication as a typical case"), required=False
+    )

@@ -329,6 +329,19 @@ class ServiceRequest(models.Model):
     )
     benefit_basis = models.TextField(_("basis of the estimate"), max_length=2000, blank=True)
 
+    # 001 7.3.1: a resolved request may become a typical case when the enterprise agrees.
+    case_consent = models.BooleanField(
+        _("the enterprise agrees to publication as a typical case"), default=False
+    )
+    case_page = models.ForeignKey(
+        "resources.CasePage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="source_requests",
+        verbose_name=_("draft case"),
+    )
+
     # Retention (000 7.2, 003 7.3): kept whole until this date, anonymised after it.
     retention_until = models.DateField(_("keep until"), null=True, blank=True, editable=False)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True, editable=False)

@@ -34,6 +34,7 @@ from services.workflow import PLAN_FIELDS, WorkflowError
 from services.workspace_forms import (
     AssignForm,
     BookingForm,
+    CaseConsentForm,
     ClassifyForm,
     ComplaintForm,
     DeliverableForm,
@@ -393,6 +394,15 @@ ACTIONS = {
             description=form.cleaned_data["description"],
         ),
         gettext_lazy("Deliverables added; the enterprise can download them."),
+    ),
+    # 001 7.3.1: the draft case itself is made by services.views.results.case_draft.
+    "case-consent": Action(
+        "case_consent",
+        lambda request, sr: CaseConsentForm(request.POST),
+        lambda sr, form, user: workflow.record_case_consent(
+            sr, user=user, consent=form.cleaned_data["case_consent"]
+        ),
+        gettext_lazy("Consent to publication as a typical case saved."),
     ),
 }
 
