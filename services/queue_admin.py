@@ -159,6 +159,11 @@ class QueueIndexView(IndexView):
         """服务工单-new-20250301: the export says which tab it holds and when it was made."""
         return f"{gettext('service-tickets')}-{self.queue}-{timezone.localdate(self.now):%Y%m%d}"
 
+    @property
+    def export_headings(self):
+        """The headings are the queue's, kept with its columns on ServiceRequestAdmin."""
+        return self.model_admin.export_headings
+
     def to_row_dict(self, item):
         """Plain values; a zero stays 0 and a missing value stays empty, not "-"."""
         row = {}
