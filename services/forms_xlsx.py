@@ -6,7 +6,7 @@ table B.1). Titles and row labels are the standards' own fixed text; they stay C
 the reader's admin language, and so do the choice labels filled in beside them.
 """
 
-import io
+import functools
 from dataclasses import dataclass
 from datetime import date
 
@@ -166,19 +166,12 @@ def condensed_causes(assistance_round):
 def _in_site_language(builder):
     """Choice labels in the form's language (Chinese), not the reader's admin language."""
 
+    @functools.wraps(builder)
     def wrapper(*args, **kwargs):
         with translation.override(settings.LANGUAGE_CODE):
             return builder(*args, **kwargs)
 
-    wrapper.__name__ = builder.__name__
-    wrapper.__doc__ = builder.__doc__
     return wrapper
-
-
-def workbook_bytes(workbook):
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 # -- 001 Annex A: 质量技术帮扶工作方案 -------------------------------------------------------
