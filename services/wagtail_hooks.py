@@ -177,3 +177,26 @@ def register_ratings_menu_item():
 
 
 # -- end of results ------------------------------------------------------------------------
+# -- forms7: the standards' record forms as XLSX (001 Annexes A, D; 004 Annexes A, B) ----------
+
+
+@hooks.register("register_admin_urls")
+def register_form_export_urls():
+    from services.views import forms_xlsx
+
+    form_urls = [
+        path(
+            "benefit-summary.xlsx",
+            forms_xlsx.benefit_summary,
+            name="benefit_summary",
+        ),
+        path(
+            "<int:pk>/form/<slug:kind>.xlsx",
+            forms_xlsx.request_form,
+            name="request_form",
+        ),
+    ]
+    return [path("queue/", include((form_urls, "services_forms")))]
+
+
+# -- end forms7 ------------------------------------------------------------------------------
