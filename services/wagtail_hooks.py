@@ -136,3 +136,25 @@ class TimeLimitViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_time_limits():
     return TimeLimitViewSet("time_limits")
+
+
+# -- Effectiveness dashboard (issue 7): managers only ----------------------------------------
+# register_queue_admin_urls reads queue_urls when Wagtail calls it, so appending here is enough.
+from services.views import dashboard as dashboard_views  # noqa: E402
+
+queue_urls += [path("dashboard/", dashboard_views.dashboard, name="dashboard")]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("services.manage_queue")
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Effectiveness dashboard"),
+        reverse("services_queue:dashboard"),
+        icon_name="table",
+        order=212,
+    )
