@@ -162,7 +162,7 @@ class ManagerMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_quality_map_menu_item():
     return ManagerMenuItem(
-        _("Quality map"), reverse("services_results:quality_map"), icon_name="site", order=212
+        _("Quality map"), reverse("services_results:quality_map"), icon_name="site", order=213
     )
 
 
@@ -176,7 +176,6 @@ def register_ratings_menu_item():
     )
 
 
-# -- end of results ------------------------------------------------------------------------
 # -- forms7: the standards' record forms as XLSX (001 Annexes A, D; 004 Annexes A, B) ----------
 
 
@@ -185,18 +184,24 @@ def register_form_export_urls():
     from services.views import forms_xlsx
 
     form_urls = [
-        path(
-            "benefit-summary.xlsx",
-            forms_xlsx.benefit_summary,
-            name="benefit_summary",
-        ),
-        path(
-            "<int:pk>/form/<slug:kind>.xlsx",
-            forms_xlsx.request_form,
-            name="request_form",
-        ),
+        path("benefit-summary.xlsx", forms_xlsx.benefit_summary, name="benefit_summary"),
+        path("<int:pk>/form/<slug:kind>.xlsx", forms_xlsx.request_form, name="request_form"),
     ]
     return [path("queue/", include((form_urls, "services_forms")))]
 
 
-# -- end forms7 ------------------------------------------------------------------------------
+# -- Effectiveness dashboard (issue 7): managers only ----------------------------------------
+# register_queue_admin_urls reads queue_urls when Wagtail calls it, so appending here is enough.
+from services.views import dashboard as dashboard_views  # noqa: E402
+
+queue_urls += [path("dashboard/", dashboard_views.dashboard, name="dashboard")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return ManagerMenuItem(
+        _("Effectiveness dashboard"),
+        reverse("services_queue:dashboard"),
+        icon_name="table",
+        order=212,
+    )
