@@ -306,7 +306,7 @@ def run_wrk(url, cookie, seconds, connections, scratch):
     out = subprocess.run(
         [
             "wrk",
-            "-t2",
+            f"-t{min(2, connections)}",
             f"-c{connections}",
             f"-d{seconds}s",
             "--timeout",
