@@ -4,6 +4,7 @@ from portal.demo import stream, upsert_page
 from services.models import ServiceGuidePage, ServiceIndexPage, ServicePage, ServiceSectionPage
 
 from .catalogue import CATALOGUE_INDEX, SECTIONS, SERVICE_GUIDE
+from .requests import load_requests  # noqa: F401
 
 
 def _steps(steps):

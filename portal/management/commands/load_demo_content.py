@@ -6,7 +6,7 @@ from home.demo import load_site
 from resources.demo import load_directory
 from resources.demo.loaders import load_cases, load_equipment, load_knowledge, load_library
 from search.demo import load_synonyms
-from services.demo import load_catalogue
+from services.demo import load_catalogue, load_requests
 
 
 class Command(BaseCommand):
@@ -28,6 +28,7 @@ class Command(BaseCommand):
             load_cases(home)
             load_library(home)
             load_knowledge(home)
+            load_requests()
             load_synonyms()
         if not skip_index:
             call_command("update_index", verbosity=0)  # Wagtail's admin search
