@@ -7,7 +7,6 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +22,7 @@ from services.models import (
     SatisfactionSurvey,
     ServiceRequest,
 )
+from services.roles import ensure_queue_groups
 from services.validators import USCC_CHARSET, uscc_check_character
 
 from .request_data import ENTERPRISES, REQUESTS, STAFF
@@ -57,6 +57,7 @@ def demo_uscc(division_code, serial):
 def load_staff():
     """Demo specialists and a manager; they cannot log in until someone sets a password."""
     users = {}
+    groups = ensure_queue_groups()
     for username, last_name, first_name, group_name in STAFF:
         user, created = get_user_model().objects.get_or_create(
             username=username,
@@ -69,7 +70,7 @@ def load_staff():
         if created:
             user.set_unusable_password()
             user.save(update_fields=["password"])
-        user.groups.add(Group.objects.get(name=group_name))
+        user.groups.add(groups[group_name])
         users[username] = user
     return users
 

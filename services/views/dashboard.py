@@ -1,9 +1,12 @@
 """The managers' effectiveness dashboard (003 ch. 9, 001 7.2.6) and its XLSX export."""
 
+import hashlib
+
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,12 +34,28 @@ def _selection(filters):
     return rows
 
 
+# The figures of one selection are reused for this long: managers read trends, not seconds.
+FIGURES_CACHE_SECONDS = 300
+
+
+def cached_figures(filters, requests):
+    """dashboard_figures() for this selection, from the cache when computed recently."""
+    selection = sorted((name, str(value)) for name, value in filters.cleaned_data.items())
+    digest = hashlib.sha256(repr(selection).encode()).hexdigest()[:32]
+    key = f"dashboard:figures:{translation.get_language()}:{digest}"
+    return cache.get_or_set(key, lambda: dashboard_figures(requests), FIGURES_CACHE_SECONDS)
+
+
 def dashboard(request):
     if not request.user.has_perm("services.manage_queue"):
         raise PermissionDenied
     filters = DashboardFilter(request.GET)
     requests = filters.filter(ServiceRequest.objects.all())
-    tables = dashboard_tables(dashboard_figures(requests))
+    if filters.is_valid():
+        figures = cached_figures(filters, requests)
+    else:
+        figures = dashboard_figures(requests)
+    tables = dashboard_tables(figures)
     if request.GET.get("export") == "xlsx":
         response = HttpResponse(
             dashboard_workbook(tables, _selection(filters)), content_type=XLSX_CONTENT_TYPE
@@ -58,5 +77,6 @@ def dashboard(request):
             "filters": filters,
             "sections": sections,
             "export_query": query.urlencode(),
+            "cache_minutes": FIGURES_CACHE_SECONDS // 60,
         },
     )
