@@ -22,6 +22,7 @@ import math  # noqa: E402
 import os  # noqa: E402
 import random  # noqa: E402
 import re  # noqa: E402
+import secrets  # noqa: E402
 import shutil  # noqa: E402
 import signal  # noqa: E402
 import subprocess  # noqa: E402
@@ -359,7 +360,10 @@ def main():
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
-        "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+        # Production settings (DEBUG off, compiled templates, manifest static files), over HTTP.
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
         "DJANGO_DEBUG_TOOLBAR": "0",
     }
@@ -367,6 +371,9 @@ def main():
     server = None
     try:
         subprocess.run([PYTHON, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, check=True)
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, check=True
+        )
         subprocess.run([PYTHON, "manage.py", "compile_translations"], cwd=ROOT, check=True)
 
         sys.path.insert(0, str(ROOT))
@@ -434,7 +441,7 @@ def main():
         check_urls(urls, cookie)
         print(
             f"wrk {options.seconds}s, {options.connections} connections, gunicorn "
-            f"{options.workers} workers, DEBUG settings (portal.settings.dev), logged in as manager"
+            f"{options.workers} workers, production settings, logged in as manager"
         )
         print(f"  {'listing':30s} {'p50':>9s} {'p95':>9s} {'p99':>9s} {'req/s':>8s}")
         for label, url in urls:
