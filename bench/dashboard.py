@@ -359,7 +359,8 @@ def main():
             )  # fmt: skip
             wait_for(f"http://127.0.0.1:{PORT}/admin/login/")
             print(
-                f"wrk {options.wrk_seconds}s, 2 connections, gunicorn 2 workers, production settings:"
+                f"wrk {options.wrk_seconds}s, 2 connections, gunicorn 2 workers, "
+                "production settings (figures cached per worker after the first request):"
             )
             for label, url in urls[:2]:
                 p50, p95, rps, errors = run_wrk(url, cookie, options.wrk_seconds, scratch)
