@@ -1,11 +1,13 @@
 """The managers' effectiveness dashboard (003 ch. 9, 001 7.2.6) and its XLSX export."""
 
 import hashlib
+from urllib.parse import urlencode
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -65,6 +67,16 @@ def dashboard(request):
         return response
     query = request.GET.copy()
     query["export"] = "xlsx"
+    # 004 Annex B for the same district, industry and period (counted by date of resolution).
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    annex_b_query = urlencode(
+        {
+            "district": chosen.get("district") or "",
+            "industry": chosen.get("industry") or "",
+            "start": chosen.get("created_from") or "",
+            "end": chosen.get("created_to") or "",
+        }
+    )
     sections = [
         (key, title, [table for table in tables if table.section == key]) for key, title in SECTIONS
     ]
@@ -77,6 +89,7 @@ def dashboard(request):
             "filters": filters,
             "sections": sections,
             "export_query": query.urlencode(),
+            "annex_b_url": f"{reverse('services_forms:benefit_summary')}?{annex_b_query}",
             "cache_minutes": FIGURES_CACHE_SECONDS // 60,
         },
     )
