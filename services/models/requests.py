@@ -356,8 +356,9 @@ class ServiceRequest(models.Model):
         indexes = [
             models.Index(fields=["status", "created_at"], name="request_status_created"),
             models.Index(fields=["owner", "status"], name="request_owner_status"),
-            models.Index(fields=["acknowledge_due_at"], name="request_acknowledge_due"),
-            models.Index(fields=["resolve_due_at"], name="request_resolve_due"),
+            # Overdue = past the deadline of the current status: status first, then the date.
+            models.Index(fields=["status", "acknowledge_due_at"], name="request_status_ack_due"),
+            models.Index(fields=["status", "resolve_due_at"], name="request_status_resolve_due"),
         ]
         constraints = [
             models.UniqueConstraint(
