@@ -108,7 +108,7 @@ def allowed_moves(service_request, user):
 
 def _lock(service_request):
     return (
-        ServiceRequest.objects.select_for_update()
+        ServiceRequest.objects.select_for_update(of=("self",))
         .select_related("owner", "enterprise")
         .get(pk=service_request.pk)
     )
