@@ -1,6 +1,6 @@
 """The back-office queue listing with 100,000 requests: wrk against gunicorn on 127.0.0.1.
 
-Usage: .venv/bin/python bench/queue.py [--requests 100000] [--seconds 10] [--connections 4]
+Usage: .venv/bin/python bench/queue_listing.py [--requests 100000] [--seconds 10] [--connections 4]
        [--database-url postgres://postgres@127.0.0.1:5432/portal_bench] [--keep]
 Builds a scratch database (a SQLite file in a temp dir, or the PostgreSQL database named in
 --database-url, created and dropped here), migrates it and bulk-loads requests without the
@@ -9,28 +9,23 @@ listing URL, the queries a page issues and its slowest query (in-process, Django
 and p50 / p95 / p99 and req/s under wrk with a manager's session. Needs `wrk`.
 """
 
+import argparse
+import hashlib
+import math
+import os
+import random
+import re
+import secrets
+import shutil
+import signal
+import subprocess
 import sys
+import tempfile
+import time
+import urllib.request
+from datetime import timedelta
 from pathlib import Path
-
-# This file is called queue.py: keep its folder off the path so `import queue` finds the stdlib.
-BENCH_DIR = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != BENCH_DIR]
-
-import argparse  # noqa: E402
-import hashlib  # noqa: E402
-import math  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import re  # noqa: E402
-import secrets  # noqa: E402
-import shutil  # noqa: E402
-import signal  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-import urllib.request  # noqa: E402
-from datetime import timedelta  # noqa: E402
-from urllib.parse import quote, urlsplit, urlunsplit  # noqa: E402
+from urllib.parse import quote, urlsplit, urlunsplit
 
 ROOT = BENCH_DIR.parent
 PYTHON = sys.executable
