@@ -27,7 +27,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import quote, urlsplit, urlunsplit
 
-ROOT = BENCH_DIR.parent
+ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 PORT = 8766
 LISTING = "/admin/services/servicerequest/"
