@@ -387,3 +387,13 @@ def test_query_count_does_not_grow_with_requests(client, django_assert_max_num_q
     add_requests(20)
     with django_assert_max_num_queries(len(few)):
         assert client.get(URL).status_code == 200
+
+
+def test_the_combined_figures_equal_the_single_functions(fixture, now):
+    """dashboard_figures() counts in fewer passes; it must say what each function says."""
+    requests = selection(now)
+    figures = stats.dashboard_figures(requests, now)
+    assert figures["headline"] == stats.headline(requests, now)
+    for grouping in stats.GROUPINGS:
+        assert figures["by"][grouping] == stats.counts_by(requests, grouping)
+    assert figures["trend"] == stats.monthly_trend(requests)
