@@ -27,6 +27,7 @@ from services.models import (
     SatisfactionSurvey,
     ServicePlan,
 )
+from services.people import person_name
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +78,7 @@ def enterprise_surveys(enterprise):
 def person(user):
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return person_name(user)
 
 
 # -- safe names inside the archive -----------------------------------------------------------

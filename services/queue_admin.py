@@ -25,6 +25,7 @@ from wagtail_modeladmin.views import IndexView
 
 from portal.choices import District
 from services.models import OPEN_STATUSES, Enterprise, RequestStatus, ServiceRequest
+from services.people import person_name
 from services.workflow import can_view, overdue_q
 
 NUMBER_PATTERN = re.compile(r"^[A-Z]{2}-\d{8}-\d{4,6}$")
@@ -93,7 +94,7 @@ class OwnerFilter(SimpleListFilter):
             .order_by("username")
         )
         return [(self.UNASSIGNED, _("Unassigned"))] + [
-            (str(user.pk), user.get_full_name() or user.get_username()) for user in users
+            (str(user.pk), person_name(user)) for user in users
         ]
 
     def queryset(self, request, queryset):
@@ -337,7 +338,7 @@ class ServiceRequestAdmin(ModelAdmin):
     def owner_name(self, obj):
         if obj.owner is None:
             return format_html('<span class="queue-unassigned">{}</span>', _("Unassigned"))
-        return obj.owner.get_full_name() or obj.owner.get_username()
+        return person_name(obj.owner)
 
     @display(description=_("due"))
     def due(self, obj):
@@ -422,7 +423,7 @@ class ServiceRequestAdmin(ModelAdmin):
         return obj.get_qi_element_display()
 
     def export_owner(self, obj):
-        return obj.owner.get_full_name() or obj.owner.get_username() if obj.owner else ""
+        return person_name(obj.owner)
 
     @staticmethod
     def _local(value):

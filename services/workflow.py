@@ -33,6 +33,7 @@ from services.models import (
     TimeLimit,
 )
 from services.notifications import managers, notify
+from services.people import person_name
 
 # What a request of each type gets when a manager has not set its limits.
 DEFAULT_TIME_LIMITS = {
@@ -88,7 +89,7 @@ def _check_can_act(user, service_request):
         owner = service_request.owner
         raise WorkflowError(
             _("This request belongs to %(owner)s; ask them or a manager to act on it.")
-            % {"owner": owner.get_full_name() or owner.get_username()}
+            % {"owner": person_name(owner)}
         )
     if service_request.anonymised_at is not None:
         raise WorkflowError(_("This request has been anonymised and can no longer change."))
@@ -381,7 +382,7 @@ def assign(service_request, *, user, owner, experts, institutions):
 def _user_label(user):
     if user is None:
         return ""
-    return user.get_full_name() or user.get_username()
+    return person_name(user)
 
 
 # -- plan, review, follow-up, notes, messages ------------------------------------------------

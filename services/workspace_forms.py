@@ -18,6 +18,7 @@ from services.models import (
     ServicePlan,
     ServiceRequest,
 )
+from services.people import person_name
 from services.workflow import COMPLAINT_FIELDS, PLAN_FIELDS, RESOLUTION_FIELDS, ROUND_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -59,7 +60,7 @@ def staff_users():
 
 class UserChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return obj.get_full_name() or obj.get_username()
+        return person_name(obj)
 
 
 class AssignForm(forms.Form):
