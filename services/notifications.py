@@ -6,9 +6,7 @@ claims the row before sending; a periodic sweep picks up anything a lost broker 
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 
 def notify(key, *, template, recipient, service_request=None, survey=None, payload=None):
@@ -37,18 +35,9 @@ def notify(key, *, template, recipient, service_request=None, survey=None, paylo
 
 def managers():
     """Active platform managers with a mail address (group 平台管理员 or superusers)."""
-    user_model = get_user_model()
-    return (
-        user_model.objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="manage_queue")
-            | Q(user_permissions__codename="manage_queue")
-        )
-        .exclude(email="")
-        .distinct()
-        .order_by("pk")
-    )
+    from services.roles import users_with_permission
+
+    return users_with_permission("manage_queue").exclude(email="").order_by("pk")
 
 
 def absolute_url(path):

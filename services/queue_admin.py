@@ -8,7 +8,6 @@ import re
 
 from django.contrib.admin import SimpleListFilter, display
 from django.contrib.admin.utils import lookup_field
-from django.contrib.auth import get_user_model
 from django.core.paginator import InvalidPage
 from django.db.models import Q
 from django.http import HttpResponseBadRequest
@@ -26,6 +25,7 @@ from wagtail_modeladmin.views import IndexView
 from portal.choices import District
 from services.models import OPEN_STATUSES, Enterprise, RequestStatus, ServiceRequest
 from services.people import person_name
+from services.roles import staff_users
 from services.workflow import can_view, overdue_q
 
 NUMBER_PATTERN = re.compile(r"^[A-Z]{2}-\d{8}-\d{4,6}$")
@@ -82,17 +82,7 @@ class OwnerFilter(SimpleListFilter):
     UNASSIGNED = "none"
 
     def lookups(self, request, model_admin):
-        users = (
-            get_user_model()
-            .objects.filter(is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(groups__permissions__codename="change_servicerequest")
-                | Q(user_permissions__codename="change_servicerequest")
-            )
-            .distinct()
-            .order_by("username")
-        )
+        users = staff_users()
         return [(self.UNASSIGNED, _("Unassigned"))] + [
             (str(user.pk), person_name(user)) for user in users
         ]

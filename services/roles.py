@@ -4,7 +4,9 @@ Migration 0004 creates them on install; `ensure_queue_groups()` does the same at
 database that was emptied (the demo loader and tests call it).
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 
 SPECIALIST_GROUP = "服务专员"
 MANAGER_GROUP = "平台管理员"
@@ -44,3 +46,22 @@ def ensure_queue_groups():
                 group.permissions.add(permission)
         groups[name] = group
     return groups
+
+
+def users_with_permission(codename):
+    """Active users holding a services permission directly, by group, or as superusers."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename=codename)
+            | Q(user_permissions__codename=codename)
+        )
+        .distinct()
+    )
+
+
+def staff_users():
+    """Who can own requests: specialists, managers, superusers."""
+    return users_with_permission("change_servicerequest").order_by("username")

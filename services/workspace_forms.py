@@ -1,8 +1,6 @@
 """The forms of a request's workspace in the queue; each one feeds one services.workflow call."""
 
 from django import forms
-from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +17,7 @@ from services.models import (
     ServiceRequest,
 )
 from services.people import person_name
+from services.roles import staff_users
 from services.workflow import COMPLAINT_FIELDS, PLAN_FIELDS, RESOLUTION_FIELDS, ROUND_FIELDS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -42,20 +41,6 @@ class TransitionForm(forms.Form):
 
 class ClassifyForm(forms.Form):
     qi_element = forms.ChoiceField(label=_("QI element"), choices=QIElement.choices)
-
-
-def staff_users():
-    return (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions__codename="change_servicerequest")
-            | Q(user_permissions__codename="change_servicerequest")
-        )
-        .distinct()
-        .order_by("username")
-    )
 
 
 class UserChoiceField(forms.ModelChoiceField):

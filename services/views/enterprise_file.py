@@ -4,7 +4,7 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -19,6 +19,7 @@ from services.exports import (
 )
 from services.models import Enterprise, RequestAttachment
 from services.retention import RETENTION_YEARS, TESTING_RETENTION_YEARS
+from services.views.access import attachment_response, private_headers
 from services.workflow import can_view
 
 audit_logger = logging.getLogger("services.audit")
@@ -32,13 +33,6 @@ def enterprise_file_url(enterprise):
 def _check_can_view(request):
     if not can_view(request.user):
         raise PermissionDenied
-
-
-def _private_headers(response):
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 def enterprise_file(request, pk):
@@ -77,7 +71,7 @@ def enterprise_export(request, pk):
         filename=archive_filename(enterprise),
         content_type="application/zip",
     )
-    return _private_headers(response)
+    return private_headers(response)
 
 
 def enterprise_attachment(request, pk, attachment_id):
@@ -86,17 +80,7 @@ def enterprise_attachment(request, pk, attachment_id):
     attachment = get_object_or_404(
         RequestAttachment.objects.exclude(file=""), pk=attachment_id, request__enterprise_id=pk
     )
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
-    )
-    return _private_headers(response)
+    return attachment_response(attachment)
 
 
 def refuse_enterprise_delete(request, instances):
